@@ -1,0 +1,85 @@
+package org.ebgan4j.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+import org.ebgan4j.data.Batches;
+import org.ebgan4j.data.TensorDataset;
+import org.ebgan4j.train.AdversarialTrainer;
+import org.ebgan4j.train.EnergyGan;
+import org.ebgan4j.train.TrainConfig;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * Times the training step of a configuration on random data of the right shape and watches the
+ * process's resident memory, which must stay flat once the first steps have allocated what they need.
+ * A measurement to print, not a test: it asserts nothing.
+ */
+public final class StepBenchmark {
+
+    /** What one benchmark run measured. */
+    public record Report(int steps, double meanMs, double medianMs, double p90Ms, long rssAt100Kb, long rssAtEndKb) {}
+
+    private StepBenchmark() {}
+
+    public static Report run(TrainConfig config, int steps, int warmup, PrintStream out) {
+        int dim = config.network().dataDim();
+        int batch = config.schedule().batchSize();
+        Random r = new Random(1);
+        float[] x = new float[batch * 16 * dim];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = r.nextFloat() * 2 - 1;
+        }
+        TensorDataset data = new TensorDataset("bench", x, null, new long[] {dim}, 0.5, 0.5);
+        Batches batches = new Batches(data, batch, 1);
+        double[] ms = new double[steps];
+        long rssAt100 = -1;
+        long rssEnd;
+        try (EnergyGan model = new EnergyGan(config); AdversarialTrainer trainer = new AdversarialTrainer(model)) {
+            for (int s = 0; s < warmup + steps; s++) {
+                long t0 = System.nanoTime();
+                try (NDManager m = model.manager().newSubManager()) {
+                    NDArray real = batches.batch(m, 0, s % batches.batchesPerEpoch());
+                    trainer.step(real, s);
+                }
+                if (s >= warmup) {
+                    ms[s - warmup] = (System.nanoTime() - t0) / 1e6;
+                }
+                int done = s + 1 - warmup;
+                if (done == 100) {
+                    rssAt100 = residentKb();
+                }
+                if (out != null && done > 0 && done % 500 == 0) {
+                    out.printf("  %d steps, %.2f ms/step so far, RSS %d MiB%n", done,
+                            Arrays.stream(ms, 0, done).average().orElse(0), residentKb() / 1024);
+                }
+            }
+            rssEnd = residentKb();
+        }
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return new Report(steps, Arrays.stream(ms).average().orElse(0), sorted[steps / 2],
+                sorted[(int) (steps * 0.9)], rssAt100, rssEnd);
+    }
+
+    /** The process's resident set size in KiB, from /proc (-1 where there is none). */
+    public static long residentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}

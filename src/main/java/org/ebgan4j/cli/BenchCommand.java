@@ -1,0 +1,57 @@
+package org.ebgan4j.cli;
+
+import org.ebgan4j.bench.StepBenchmark;
+import org.ebgan4j.nn.FullyConnectedSpec;
+import org.ebgan4j.train.ModelKind;
+import org.ebgan4j.train.TrainConfig;
+import org.ebgan4j.train.TrainConfigs;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code ebgan bench}: milliseconds per training step and the process's memory over a long run. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time the training step of a fully connected config on random 784-d data and report memory.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--model", defaultValue = "ebgan-pt", description = "ebgan, ebgan-pt or gan (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--steps", defaultValue = "2000", description = "timed steps (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--warmup", defaultValue = "20", description = "untimed steps first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--batch", defaultValue = "64") int batch;
+    @Option(names = "--dim", defaultValue = "784", description = "data dimension (default: ${DEFAULT-VALUE})") int dim;
+    @Option(names = "--layers-g", defaultValue = "3") int layersG;
+    @Option(names = "--size-g", defaultValue = "800") int sizeG;
+    @Option(names = "--layers-d", defaultValue = "2") int layersD;
+    @Option(names = "--size-d", defaultValue = "256") int sizeD;
+
+    @Override
+    public Integer call() {
+        if (steps < 100) {
+            throw new IllegalArgumentException("--steps must be at least 100 to report memory at step 100, got " + steps);
+        }
+        TrainConfig base = TrainConfigs.defaults(ModelKind.parse(model), "bench", dim);
+        FullyConnectedSpec n = base.network();
+        TrainConfig config = new TrainConfig(base.data(),
+                new FullyConnectedSpec(n.noiseDim(), dim, layersG, sizeG, layersD, sizeD, 0f, n.batchNorm(), n.output()),
+                base.objective(), base.optimizer(),
+                new TrainConfig.RunSchedule(batch, 0, steps, 0, 1, 1, 1));
+        System.out.printf("bench: %s, G %dx%d, D %dx%d, batch %d, data %d-d, %d steps after %d warm-up; "
+                        + "threads=%s, jemalloc=%s%n",
+                model, layersG, sizeG, layersD, sizeD, batch, dim, steps, warmup,
+                System.getProperty("ai.djl.pytorch.num_threads", "default"),
+                String.valueOf(System.getenv("LD_PRELOAD")).contains("jemalloc"));
+        StepBenchmark.Report r = StepBenchmark.run(config, steps, warmup, System.out);
+        System.out.printf("ms/step: mean %.2f, median %.2f, p90 %.2f%n", r.meanMs(), r.medianMs(), r.p90Ms());
+        System.out.printf("RSS after 100 steps: %d MiB; after %d steps: %d MiB%n",
+                r.rssAt100Kb() / 1024, r.steps(), r.rssAtEndKb() / 1024);
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package org.ebgan4j.energy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+
+/**
+ * The EBGAN discriminator (Zhao et al. 2017, eq. 5): an auto-encoder whose energy is the
+ * reconstruction error {@code D(x) = ||Dec(Enc(x)) - x||^2}, reduced per sample as {@link Reduction}
+ * says. The encoder's output is the code that the pull-away term reads.
+ */
+public final class AutoencoderEnergy implements EnergyFunction {
+
+    /** One pass through the auto-encoder. */
+    public record Output(NDArray code, NDArray reconstruction, NDArray energy) {}
+
+    private final SequentialBlock encoder;
+    private final SequentialBlock decoder;
+    private final SequentialBlock whole;
+    private final Reduction reduction;
+
+    public AutoencoderEnergy(SequentialBlock encoder, SequentialBlock decoder, Reduction reduction) {
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.whole = new SequentialBlock().add(encoder).add(decoder);
+        this.reduction = reduction;
+    }
+
+    @Override
+    public Block block() {
+        return whole;
+    }
+
+    public Reduction reduction() {
+        return reduction;
+    }
+
+    public Output forward(ParameterStore parameters, NDArray x, boolean training) {
+        NDArray code = encoder.forward(parameters, new NDList(x), training).singletonOrThrow();
+        NDArray reconstruction = decoder.forward(parameters, new NDList(code), training).singletonOrThrow();
+        return new Output(code, reconstruction, reconstructionError(x, reconstruction, reduction));
+    }
+
+    @Override
+    public NDArray energy(ParameterStore parameters, NDArray x, boolean training) {
+        return forward(parameters, x, training).energy();
+    }
+
+    /** Per-sample squared error between {@code x} and its reconstruction. */
+    public static NDArray reconstructionError(NDArray x, NDArray reconstruction, Reduction reduction) {
+        NDArray diff = reconstruction.sub(x.reshape(reconstruction.getShape()));
+        return reduction.apply(diff.square());
+    }
+}

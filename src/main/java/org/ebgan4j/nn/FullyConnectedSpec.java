@@ -1,0 +1,48 @@
+package org.ebgan4j.nn;
+
+/**
+ * The fully connected architectures of the EBGAN paper's MNIST grid search (Zhao et al. 2017,
+ * section 5.1 and appendix): {@code nLayerG} layers of {@code sizeG} units in the generator,
+ * {@code nLayerD} layers of {@code sizeD} units in the discriminator, optional dropout in D.
+ *
+ * <p>A layer count is the number of linear maps, output layer included: {@code layersG = 3,
+ * sizeG = 800} is {@code z -> 800 -> 800 -> data}. The auto-encoder's decoder is one linear map
+ * (code to data) and its encoder the other {@code layersD - 1}, so {@code layersD = 2, sizeD = 256}
+ * is {@code data -> 256 -> data}.
+ *
+ * @param noiseDim dimension of the generator's input z
+ * @param dataDim dimension of one flattened sample
+ * @param batchNorm batch normalisation after every hidden linear map (not in the output layers)
+ * @param output non-linearity of the generator's and decoder's output
+ */
+public record FullyConnectedSpec(
+        int noiseDim,
+        int dataDim,
+        int layersG,
+        int sizeG,
+        int layersD,
+        int sizeD,
+        float dropoutD,
+        boolean batchNorm,
+        OutputActivation output) {
+
+    /** Standard deviation of the generator's initial weights. */
+    public static final float GENERATOR_WEIGHT_STD = 0.02f;
+    /** Standard deviation of the discriminator's initial weights. */
+    public static final float DISCRIMINATOR_WEIGHT_STD = 0.002f;
+
+    public FullyConnectedSpec {
+        require(noiseDim >= 1, "noise dimension must be at least 1, got " + noiseDim);
+        require(dataDim >= 1, "data dimension must be at least 1, got " + dataDim);
+        require(layersG >= 2, "--layers-g must be at least 2 (one hidden layer and the output), got " + layersG);
+        require(layersD >= 2, "--layers-d must be at least 2 (an encoder layer and the decoder), got " + layersD);
+        require(sizeG >= 1 && sizeD >= 1, "layer sizes must be positive, got sizeG=" + sizeG + ", sizeD=" + sizeD);
+        require(dropoutD >= 0 && dropoutD < 1, "--dropout-d must lie in [0, 1), got " + dropoutD);
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

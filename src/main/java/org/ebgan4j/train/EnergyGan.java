@@ -1,0 +1,172 @@
+package org.ebgan4j.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.NormalInitializer;
+import ai.djl.MalformedModelException;
+
+import org.ebgan4j.energy.AutoencoderEnergy;
+import org.ebgan4j.energy.CriticEnergy;
+import org.ebgan4j.nn.FullyConnectedNetworks;
+import org.ebgan4j.nn.FullyConnectedSpec;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A generator and a discriminator playing one {@link AdversarialGame}, built from a
+ * {@link TrainConfig}: what a trained run is, for sampling and for scoring data by energy.
+ */
+public final class EnergyGan implements AutoCloseable {
+
+    private static final int INFERENCE_BATCH = 512;
+
+    private final TrainConfig config;
+    private final NDManager manager;
+    private final SequentialBlock generator;
+    private final AdversarialGame game;
+    private final ParameterStore parameters;
+
+    /** Builds the networks and initialises them from the config's seed. */
+    public EnergyGan(TrainConfig config) {
+        this.config = config;
+        FullyConnectedSpec spec = config.network();
+        this.manager = NDManager.newBaseManager();
+        this.generator = FullyConnectedNetworks.generator(spec);
+        this.game = createGame(config);
+        this.parameters = new ParameterStore(manager, false);
+        Engine.getInstance().setRandomSeed((int) NoiseSource.mix(config.schedule().seed(), 0, 0));
+        generator.setInitializer(new NormalInitializer(FullyConnectedSpec.GENERATOR_WEIGHT_STD), Parameter.Type.WEIGHT);
+        generator.initialize(manager, DataType.FLOAT32, new Shape(1, spec.noiseDim()));
+        Block d = game.discriminator().block();
+        d.setInitializer(new NormalInitializer(FullyConnectedSpec.DISCRIMINATOR_WEIGHT_STD), Parameter.Type.WEIGHT);
+        d.initialize(manager, DataType.FLOAT32, new Shape(1, spec.dataDim()));
+    }
+
+    private static AdversarialGame createGame(TrainConfig config) {
+        FullyConnectedSpec spec = config.network();
+        TrainConfig.ObjectiveConfig objective = config.objective();
+        return switch (objective.model()) {
+            case GAN -> new GanGame(new CriticEnergy(FullyConnectedNetworks.critic(spec)));
+            case EBGAN, EBGAN_PT -> new EbganGame(
+                    new AutoencoderEnergy(
+                            FullyConnectedNetworks.encoder(spec),
+                            FullyConnectedNetworks.decoder(spec),
+                            objective.reduction()),
+                    objective.margin(),
+                    objective.model() == ModelKind.EBGAN_PT ? objective.ptWeight() : 0f);
+        };
+    }
+
+    public TrainConfig config() {
+        return config;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public SequentialBlock generator() {
+        return generator;
+    }
+
+    public Block discriminator() {
+        return game.discriminator().block();
+    }
+
+    public AdversarialGame game() {
+        return game;
+    }
+
+    public ParameterStore parameters() {
+        return parameters;
+    }
+
+    /** Generator output for a batch of noise, in training mode (batch statistics) or not. */
+    public NDArray generate(NDArray z, boolean training) {
+        return generator.forward(parameters, new NDList(z), training).singletonOrThrow();
+    }
+
+    /** {@code n} samples from the given noise (row-major, {@code n * noiseDim}), normalised values. */
+    public float[] generate(float[] z, int n) {
+        int dim = config.network().noiseDim();
+        int out = config.network().dataDim();
+        float[] result = new float[n * out];
+        for (int start = 0; start < n; start += INFERENCE_BATCH) {
+            int b = Math.min(INFERENCE_BATCH, n - start);
+            try (NDManager sub = manager.newSubManager()) {
+                NDArray zb = sub.create(FloatBuffer.wrap(z, start * dim, b * dim).slice(), new Shape(b, dim));
+                float[] x = generate(zb, false).toFloatArray();
+                System.arraycopy(x, 0, result, start * out, x.length);
+            }
+        }
+        return result;
+    }
+
+    /** {@code n} samples from the noise of the given seed. */
+    public float[] sample(int n, long seed) {
+        return generate(new NoiseSource(seed, config.network().noiseDim()).draw(n, 0, NoiseSource.PREVIEW), n);
+    }
+
+    /** The discriminator's energy of each of {@code n} samples (normalised values, row-major). */
+    public float[] energies(float[] x, int n) {
+        int dim = config.network().dataDim();
+        if (x.length != (long) n * dim) {
+            throw new IllegalArgumentException("expected " + n + " samples of " + dim + " values, got " + x.length + " values");
+        }
+        float[] result = new float[n];
+        for (int start = 0; start < n; start += INFERENCE_BATCH) {
+            int b = Math.min(INFERENCE_BATCH, n - start);
+            try (NDManager sub = manager.newSubManager()) {
+                NDArray xb = sub.create(FloatBuffer.wrap(x, start * dim, b * dim).slice(), new Shape(b, dim));
+                float[] e = game.discriminator().energy(parameters, xb, false).toFloatArray();
+                System.arraycopy(e, 0, result, start, b);
+            }
+        }
+        return result;
+    }
+
+    public void saveParameters(DataOutputStream out) throws IOException {
+        generator.saveParameters(out);
+        discriminator().saveParameters(out);
+    }
+
+    public void loadParameters(DataInputStream in) throws IOException {
+        try {
+            load(generator, in);
+            load(discriminator(), in);
+        } catch (MalformedModelException e) {
+            throw new IOException("checkpoint does not match the configured networks: " + e.getMessage(), e);
+        }
+    }
+
+    private void load(Block block, DataInputStream in) throws IOException, MalformedModelException {
+        List<NDArray> previous = new ArrayList<>();
+        for (Parameter p : block.getParameters().values()) {
+            previous.add(p.getArray());
+        }
+        block.loadParameters(manager, in);
+        // DJL's Parameter.load swaps in a new array without the gradient flag the old one had.
+        for (Parameter p : block.getParameters().values()) {
+            p.getArray().setRequiresGradient(p.requiresGradient());
+        }
+        previous.forEach(NDArray::close);
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

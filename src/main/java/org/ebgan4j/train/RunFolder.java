@@ -1,0 +1,67 @@
+package org.ebgan4j.train;
+
+import org.ebgan4j.io.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The folder of one training run: {@code config.json} (everything needed to reproduce it),
+ * {@code metrics.jsonl}, {@code samples/} and {@code checkpoints/last.ckpt}.
+ */
+public final class RunFolder {
+
+    private final Path root;
+
+    public RunFolder(Path root) {
+        this.root = root;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path config() {
+        return root.resolve("config.json");
+    }
+
+    public Path metrics() {
+        return root.resolve("metrics.jsonl");
+    }
+
+    public Path samples() {
+        return root.resolve("samples");
+    }
+
+    public Path checkpoint() {
+        return root.resolve("checkpoints").resolve("last.ckpt");
+    }
+
+    public boolean hasCheckpoint() {
+        return Files.isRegularFile(checkpoint());
+    }
+
+    /**
+     * Prepares the folder for a fresh run, refusing one that already holds a run so that nothing
+     * written before is overwritten by accident.
+     */
+    public void createFresh(TrainConfig config) throws IOException {
+        if (Files.exists(config()) || hasCheckpoint()) {
+            throw new IllegalArgumentException("run folder " + root + " already holds a run; "
+                    + "pass --resume to continue it, or choose another --out");
+        }
+        Files.createDirectories(samples());
+        Files.createDirectories(checkpoint().getParent());
+        AtomicFiles.writeString(config(), config.toJson());
+    }
+
+    /** Reads the config of an existing run. */
+    public TrainConfig readConfig() throws IOException {
+        if (!Files.isRegularFile(config())) {
+            throw new IllegalArgumentException("no run in " + root + " (config.json is missing); "
+                    + "point --run at a folder written by 'ebgan train'");
+        }
+        return TrainConfig.fromJson(config());
+    }
+}

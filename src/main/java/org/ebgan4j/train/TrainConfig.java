@@ -1,0 +1,97 @@
+package org.ebgan4j.train;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import org.ebgan4j.energy.Reduction;
+import org.ebgan4j.nn.FullyConnectedSpec;
+import org.ebgan4j.objective.MarginSchedule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Everything that defines a training run, saved as {@code config.json} in the run folder; a run is
+ * reproduced by training again from that file.
+ */
+public record TrainConfig(
+        DataConfig data,
+        FullyConnectedSpec network,
+        ObjectiveConfig objective,
+        AdamConfig optimizer,
+        RunSchedule schedule) {
+
+    /** Which data, from where, and how much of it. */
+    public record DataConfig(String dataset, String dataDir, int maxSamples) {}
+
+    /**
+     * The game and its losses.
+     *
+     * @param reduction how reconstruction errors become one energy per sample
+     * @param ptWeight weight of the pull-away term in the generator's loss (EBGAN-PT only)
+     */
+    public record ObjectiveConfig(ModelKind model, Reduction reduction, MarginSchedule margin, float ptWeight) {}
+
+    /** Separate Adam optimisers for D and G (EBGAN paper: learning rate 0.001). */
+    public record AdamConfig(float lrD, float lrG, float beta1, float beta2) {
+        public AdamConfig {
+            if (!(lrD > 0) || !(lrG > 0)) {
+                throw new IllegalArgumentException("learning rates must be positive, got lrD=" + lrD + ", lrG=" + lrG);
+            }
+            if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
+                throw new IllegalArgumentException("Adam betas must lie in [0, 1), got " + beta1 + ", " + beta2);
+            }
+        }
+    }
+
+    /**
+     * Length, seed and how often to log, draw samples and checkpoint.
+     *
+     * @param steps number of D+G steps; when 0, {@code epochs} full passes over the data
+     */
+    public record RunSchedule(
+            int batchSize, int epochs, long steps, long seed, int logEvery, int sampleEvery, int checkpointEvery) {
+        public RunSchedule {
+            if (batchSize < 2) {
+                throw new IllegalArgumentException("--batch must be at least 2, got " + batchSize);
+            }
+            if (steps < 0 || epochs < 0 || (steps == 0 && epochs == 0)) {
+                throw new IllegalArgumentException("give a positive --steps or --epochs");
+            }
+            if (logEvery < 1 || sampleEvery < 1 || checkpointEvery < 1) {
+                throw new IllegalArgumentException("--log-every, --sample-every and --checkpoint-every must be positive");
+            }
+        }
+
+        /** Total steps for a data set with {@code batchesPerEpoch} batches per pass. */
+        public long totalSteps(int batchesPerEpoch) {
+            return steps > 0 ? steps : (long) epochs * batchesPerEpoch;
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public static ObjectMapper json() {
+        return JSON;
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TrainConfig fromJson(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), TrainConfig.class);
+    }
+
+    public TrainConfig withSchedule(RunSchedule newSchedule) {
+        return new TrainConfig(data, network, objective, optimizer, newSchedule);
+    }
+}
