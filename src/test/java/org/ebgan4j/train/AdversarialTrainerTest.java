@@ -1,6 +1,7 @@
 package org.ebgan4j.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,6 +10,10 @@ import ai.djl.nn.Parameter;
 import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,5 +84,98 @@ class AdversarialTrainerTest {
             }
         }
         return false;
+    }
+
+    private static TrainConfig withSteps(TrainConfig c, long steps) {
+        TrainConfig.RunSchedule s = c.schedule();
+        return c.withSchedule(new TrainConfig.RunSchedule(s.batchSize(), 0, steps, s.seed(), s.logEvery(), s.sampleEvery(), s.checkpointEvery()));
+    }
+
+    private static List<float[]> allParameters(EnergyGan model) {
+        List<float[]> values = new ArrayList<>();
+        for (Parameter p : model.generator().getParameters().values()) {
+            values.add(p.getArray().toFloatArray());
+        }
+        for (Parameter p : model.discriminator().getParameters().values()) {
+            values.add(p.getArray().toFloatArray());
+        }
+        return values;
+    }
+
+    private static List<String> metricsWithoutTime(Path run) throws Exception {
+        return Files.readAllLines(run.resolve("metrics.jsonl")).stream()
+                .map(l -> l.replaceAll(",\"seconds\":[0-9.E-]+", "")).toList();
+    }
+
+    @Test
+    void resumedRunEqualsUninterruptedRun(@TempDir Path tmp) throws Exception {
+        TrainConfig config = small(ModelKind.EBGAN_PT);
+        TensorDataset data = randomImages(40, 16, 5);
+        List<float[]> straight;
+        try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model)) {
+            t.fit(data, new RunFolder(tmp.resolve("a")), AdversarialTrainer.FitOptions.quiet());
+            straight = allParameters(model);
+        }
+        TrainingListener crashAt15 = new TrainingListener() {
+            @Override
+            public void onStep(long step, long total, StepMetrics m) {
+                if (step == 15) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
+        try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model)) {
+            assertThatThrownBy(() -> t.fit(data, new RunFolder(tmp.resolve("b")),
+                    new AdversarialTrainer.FitOptions(false, false, List.of(crashAt15)))).hasMessage("simulated crash");
+        }
+        try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model)) {
+            AdversarialTrainer.Result r = t.fit(data, new RunFolder(tmp.resolve("b")), new AdversarialTrainer.FitOptions(true, false, List.of()));
+            assertThat(r.steps()).isEqualTo(20);
+            List<float[]> resumed = allParameters(model);
+            assertThat(resumed).hasSameSizeAs(straight);
+            for (int i = 0; i < straight.size(); i++) {
+                assertThat(resumed.get(i)).as("parameter %d", i).containsExactly(straight.get(i));
+            }
+        }
+        // The crashed attempt logged steps 11..15 twice; the resume dropped them before logging again.
+        assertThat(metricsWithoutTime(tmp.resolve("b"))).isEqualTo(metricsWithoutTime(tmp.resolve("a"))).hasSize(20);
+    }
+
+    @Test
+    void nanLossStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
+        TrainConfig config = small(ModelKind.EBGAN);
+        RunFolder run = new RunFolder(tmp.resolve("run"));
+        try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model)) {
+            t.fit(randomImages(40, 16, 5), run, AdversarialTrainer.FitOptions.quiet());
+        }
+        byte[] good = Files.readAllBytes(run.checkpoint());
+        float[] nan = new float[40 * 16];
+        java.util.Arrays.fill(nan, Float.NaN);
+        TensorDataset poisoned = new TensorDataset("nan", nan, null, new long[] {16}, 0.5, 0.5);
+        try (EnergyGan model = new EnergyGan(withSteps(config, 30)); AdversarialTrainer t = new AdversarialTrainer(model)) {
+            assertThatThrownBy(() -> t.fit(poisoned, run, new AdversarialTrainer.FitOptions(true, false, List.of())))
+                    .isInstanceOf(TrainingDivergedException.class)
+                    .hasMessageContaining("became NaN at step 21")
+                    .hasMessageContaining("last good checkpoint (step 20)");
+        }
+        assertThat(Files.readAllBytes(run.checkpoint())).isEqualTo(good);
+        try (EnergyGan model = new EnergyGan(config)) {
+            assertThat(Checkpoint.load(run.checkpoint(), model, null, null).step()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void aFreshRunRefusesAFolderThatHoldsOne(@TempDir Path tmp) throws Exception {
+        RunFolder run = new RunFolder(tmp.resolve("run"));
+        TrainConfig config = withSteps(small(ModelKind.GAN), 2);
+        try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model)) {
+            t.fit(randomImages(40, 16, 5), run, AdversarialTrainer.FitOptions.quiet());
+        }
+        byte[] before = Files.readAllBytes(run.checkpoint());
+        try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model)) {
+            assertThatThrownBy(() -> t.fit(randomImages(40, 16, 5), run, AdversarialTrainer.FitOptions.quiet()))
+                    .hasMessageContaining("already holds a run").hasMessageContaining("--resume");
+        }
+        assertThat(Files.readAllBytes(run.checkpoint())).isEqualTo(before);
     }
 }
