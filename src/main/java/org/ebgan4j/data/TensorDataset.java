@@ -117,6 +117,11 @@ public final class TensorDataset {
         return subset(idx);
     }
 
+    /** The samples in an order shuffled by {@code seed}. */
+    public TensorDataset shuffled(long seed) {
+        return subset(Batches.permutation(size(), seed));
+    }
+
     /** The samples of one class. */
     public TensorDataset withLabel(int label) {
         if (labels == null) {

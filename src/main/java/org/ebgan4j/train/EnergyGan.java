@@ -55,6 +55,40 @@ public final class EnergyGan implements AutoCloseable {
         d.initialize(manager, DataType.FLOAT32, new Shape(1, spec.dataDim()));
     }
 
+    /** The networks of a run folder, as its last checkpoint left them. */
+    public static EnergyGan load(RunFolder run) throws IOException {
+        EnergyGan model = new EnergyGan(run.readConfig());
+        try {
+            Checkpoint.load(run.checkpoint(), model, null, null);
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+        return model;
+    }
+
+    /** Maps the networks' values back to the data's units. */
+    public float[] toRaw(float[] values) {
+        double scale = config.data().scale();
+        double offset = config.data().offset();
+        float[] raw = new float[values.length];
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = (float) (values[i] * scale + offset);
+        }
+        return raw;
+    }
+
+    /** Maps values in the data's units to the networks' values. */
+    public float[] fromRaw(float[] raw) {
+        double scale = config.data().scale();
+        double offset = config.data().offset();
+        float[] values = new float[raw.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) ((raw[i] - offset) / scale);
+        }
+        return values;
+    }
+
     private static AdversarialGame createGame(TrainConfig config) {
         FullyConnectedSpec spec = config.network();
         TrainConfig.ObjectiveConfig objective = config.objective();

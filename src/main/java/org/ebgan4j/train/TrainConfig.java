@@ -23,8 +23,11 @@ public record TrainConfig(
         AdamConfig optimizer,
         RunSchedule schedule) {
 
-    /** Which data, from where, and how much of it. */
-    public record DataConfig(String dataset, String dataDir, int maxSamples) {}
+    /**
+     * Which data, from where, and how much of it; {@code raw = value * scale + offset} maps the
+     * networks' values back to the data's units (pixel intensities, 2D coordinates).
+     */
+    public record DataConfig(String dataset, String dataDir, int maxSamples, double scale, double offset) {}
 
     /**
      * The game and its losses.

