@@ -1,0 +1,61 @@
+package org.ebgan4j.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+
+class BatchesTest {
+
+    private static TensorDataset counting(int n) {
+        float[] x = new float[n * 2];
+        for (int i = 0; i < n; i++) {
+            x[2 * i] = i;
+            x[2 * i + 1] = -i;
+        }
+        return new TensorDataset("count", x, null, new long[] {2}, 1, 0);
+    }
+
+    @Test
+    void everySampleOncePerEpochInASeededOrder() {
+        Batches b = new Batches(counting(10), 3, 42);
+        assertThat(b.batchesPerEpoch()).isEqualTo(3);
+        int[] seen = new int[10];
+        for (int i = 0; i < 3; i++) {
+            for (int idx : b.indices(0, i)) {
+                seen[idx]++;
+            }
+        }
+        // Nine drawn once each, the dropped remainder not at all.
+        assertThat(Arrays.stream(seen).sum()).isEqualTo(9);
+        assertThat(seen).containsOnly(0, 1);
+        Batches again = new Batches(counting(10), 3, 42);
+        assertThat(again.indices(1, 2)).containsExactly(b.indices(1, 2));
+        assertThat(b.indices(0, 0)).isNotEqualTo(b.indices(1, 0));
+    }
+
+    @Test
+    void batchArraysHoldTheIndexedSamples() {
+        Batches b = new Batches(counting(10), 4, 1);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = b.batch(m, 2, 1);
+            assertThat(x.getShape().getShape()).containsExactly(4, 2);
+            int[] idx = b.indices(2, 1);
+            float[] v = x.toFloatArray();
+            for (int i = 0; i < 4; i++) {
+                assertThat(v[2 * i]).isEqualTo((float) idx[i]);
+                assertThat(v[2 * i + 1]).isEqualTo((float) -idx[i]);
+            }
+        }
+    }
+
+    @Test
+    void rejectsABatchLargerThanTheData() {
+        assertThatThrownBy(() -> new Batches(counting(5), 6, 0)).hasMessageContaining("batch size 6");
+    }
+}
