@@ -34,6 +34,9 @@ public final class ScatterPlot {
 
     private static void addSeries(XYChart chart, String name, float[] xy, Color color) {
         int n = xy.length / 2;
+        if (n == 0) {
+            return;
+        }
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {

@@ -159,7 +159,7 @@ public final class AdversarialTrainer implements AutoCloseable {
                 }
                 if (bar != null) {
                     bar.stepTo(done);
-                    bar.setExtraMessage(summary(last));
+                    bar.setExtraMessage(" " + summary(last));
                 }
                 for (TrainingListener l : options.listeners()) {
                     l.onStep(done, total, last);

@@ -9,6 +9,8 @@ import ai.djl.nn.Parameter;
 
 import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
+import org.ebgan4j.data.MixturePresets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,5 +179,52 @@ class AdversarialTrainerTest {
                     .hasMessageContaining("already holds a run").hasMessageContaining("--resume");
         }
         assertThat(Files.readAllBytes(run.checkpoint())).isEqualTo(before);
+    }
+
+    /** Mean distance from each point (mixture units) to the nearest of the mixture's means. */
+    private static double meanDistanceToNearestMode(float[] xy, List<double[]> modes) {
+        double sum = 0;
+        for (int i = 0; i < xy.length; i += 2) {
+            double best = Double.MAX_VALUE;
+            for (double[] m : modes) {
+                best = Math.min(best, Math.hypot(xy[i] - m[0], xy[i + 1] - m[1]));
+            }
+            sum += best;
+        }
+        return sum / (xy.length / 2);
+    }
+
+    @Test
+    @Tag("slow")
+    void shortTwoDimensionalRunMovesSamplesToTheModes(@TempDir Path tmp) throws Exception {
+        var mixture = MixturePresets.gaussians4();
+        List<double[]> modes = mixture.components().stream().map(c -> c.mean()).toList();
+        TensorDataset data = mixture.toDataset(20_000, 1);
+        TrainConfig base = TrainConfigs.defaults(ModelKind.EBGAN,
+                new TrainConfig.DataConfig("gaussians4", null, 20_000, data.scale(), data.offset()), 2);
+        TrainConfig config = base.withSchedule(new TrainConfig.RunSchedule(128, 0, 1500, 3, 100, 100_000, 100_000));
+        try (EnergyGan gan = new EnergyGan(config); AdversarialTrainer trainer = new AdversarialTrainer(gan)) {
+            double before = meanDistanceToNearestMode(gan.toRaw(gan.sample(2000, 9)), modes);
+            trainer.fit(data, new RunFolder(tmp.resolve("run")), AdversarialTrainer.FitOptions.quiet());
+            double after = meanDistanceToNearestMode(gan.toRaw(gan.sample(2000, 9)), modes);
+            // Samples of the mixture itself sit about 2.5 from their mode on average.
+            assertThat(after).as("mean distance to nearest mode, before %.2f", before).isLessThan(before / 2);
+            // The learned energy is lower on held-out data than on uniform points over the same box.
+            float[] held = mixture.toDataset(2000, 77).data();
+            float[] uniform = new float[4000];
+            Random r = new Random(5);
+            for (int i = 0; i < uniform.length; i++) {
+                uniform[i] = r.nextFloat() * 2 - 1;
+            }
+            assertThat(mean(gan.energies(held, 2000))).isLessThan(mean(gan.energies(uniform, 2000)));
+        }
+    }
+
+    private static double mean(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += x;
+        }
+        return s / v.length;
     }
 }
