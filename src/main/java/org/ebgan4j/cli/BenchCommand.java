@@ -32,6 +32,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--layers-d", defaultValue = "2") int layersD;
     @Option(names = "--size-d", defaultValue = "256") int sizeD;
 
+    private static void printMemory(String when, StepBenchmark.Memory m) {
+        System.out.printf("memory %s: RSS %d MiB (Java heap committed %d MiB)%n",
+                when, m.rssKb() / 1024, m.heapCommittedKb() / 1024);
+    }
+
     @Override
     public Integer call() {
         if (steps < 100) {
@@ -50,8 +55,8 @@ final class BenchCommand implements Callable<Integer> {
                 String.valueOf(System.getenv("LD_PRELOAD")).contains("jemalloc"));
         StepBenchmark.Report r = StepBenchmark.run(config, steps, warmup, System.out);
         System.out.printf("ms/step: mean %.2f, median %.2f, p90 %.2f%n", r.meanMs(), r.medianMs(), r.p90Ms());
-        System.out.printf("RSS after 100 steps: %d MiB; after %d steps: %d MiB%n",
-                r.rssAt100Kb() / 1024, r.steps(), r.rssAtEndKb() / 1024);
+        printMemory("after 100 steps", r.at100());
+        printMemory("after " + r.steps() + " steps", r.atEnd());
         return 0;
     }
 }

@@ -4,7 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import java.nio.FloatBuffer;
+import org.ebgan4j.nn.ArrayUpload;
+
 import java.util.SplittableRandom;
 
 /**
@@ -21,6 +22,7 @@ public final class Batches {
     private int cachedEpoch = -1;
     private int[] order;
     private final float[] buffer;
+    private final ArrayUpload upload = new ArrayUpload();
 
     public Batches(TensorDataset dataset, int batchSize, long seed) {
         if (batchSize < 1 || batchSize > dataset.size()) {
@@ -66,7 +68,7 @@ public final class Batches {
         long[] dims = new long[dataset.sampleShape().length + 1];
         dims[0] = batchSize;
         System.arraycopy(dataset.sampleShape(), 0, dims, 1, dims.length - 1);
-        return manager.create(FloatBuffer.wrap(buffer), new Shape(dims));
+        return upload.upload(manager, buffer, new Shape(dims));
     }
 
     static int[] permutation(int n, long seed) {

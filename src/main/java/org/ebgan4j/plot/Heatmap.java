@@ -27,14 +27,12 @@ public final class Heatmap {
      * @param points x, y pairs to draw over the field, or {@code null}
      */
     public static BufferedImage render(String title, double[] values, int nx, int ny, double[] range, float[] points) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double v : values) {
-            if (Double.isFinite(v)) {
-                lo = Math.min(lo, v);
-                hi = Math.max(hi, v);
-            }
-        }
+        double[] finite = java.util.Arrays.stream(values).filter(Double::isFinite).sorted().toArray();
+        double lo = finite.length > 0 ? finite[0] : 0;
+        // The colour scale stops at the 98th percentile: a learned energy far from the data grows
+        // without bound, and a few extreme cells would otherwise flatten the rest into one colour.
+        double hi = finite.length > 0 ? finite[(int) Math.floor(0.98 * (finite.length - 1))] : 1;
+        boolean clipped = finite.length > 0 && finite[finite.length - 1] > hi;
         if (!(hi > lo)) {
             hi = lo + 1;
         }
@@ -71,7 +69,7 @@ public final class Heatmap {
         g.setStroke(new BasicStroke(1));
         g.drawRect(MARGIN, MARGIN, w, h);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawString(format(hi), barX, MARGIN - 4);
+        g.drawString((clipped ? ">= " : "") + format(hi), barX, MARGIN - 4);
         g.drawString(format(lo), barX, MARGIN + h + 13);
         g.drawString(format(range[0]), MARGIN, MARGIN + h + 14);
         String xMax = format(range[1]);

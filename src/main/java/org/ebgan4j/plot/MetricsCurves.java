@@ -36,6 +36,7 @@ public final class MetricsCurves {
         XYChart chart = new XYChartBuilder().width(800).height(450).title(title).xAxisTitle("step").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setXAxisTickMarkSpacingHint(120);
         int added = 0;
         for (String field : fields) {
             List<Double> xs = new ArrayList<>();

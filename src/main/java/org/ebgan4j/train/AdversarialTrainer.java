@@ -14,9 +14,9 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
+import org.ebgan4j.nn.ArrayUpload;
 
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.time.Duration;
 import java.util.List;
 
@@ -46,6 +46,7 @@ public final class AdversarialTrainer implements AutoCloseable {
     private final AdamOptimizer optG;
     private final NoiseSource noise;
     private final long seed;
+    private final ArrayUpload upload = new ArrayUpload();
 
     public AdversarialTrainer(EnergyGan model) {
         this.model = model;
@@ -81,7 +82,7 @@ public final class AdversarialTrainer implements AutoCloseable {
         NDManager m = real.getManager();
         int n = (int) real.getShape().get(0);
         Engine.getInstance().setRandomSeed((int) NoiseSource.mix(seed, step, NoiseSource.ENGINE));
-        NDArray z = m.create(FloatBuffer.wrap(noise.draw(n, step, NoiseSource.TRAINING)), new Shape(n, noise.dimension()));
+        NDArray z = upload.upload(m, noise.draw(n, step, NoiseSource.TRAINING), new Shape(n, noise.dimension()));
 
         NDArray fake;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {

@@ -15,13 +15,13 @@ import ai.djl.MalformedModelException;
 
 import org.ebgan4j.energy.AutoencoderEnergy;
 import org.ebgan4j.energy.CriticEnergy;
+import org.ebgan4j.nn.ArrayUpload;
 import org.ebgan4j.nn.FullyConnectedNetworks;
 import org.ebgan4j.nn.FullyConnectedSpec;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +38,7 @@ public final class EnergyGan implements AutoCloseable {
     private final SequentialBlock generator;
     private final AdversarialGame game;
     private final ParameterStore parameters;
+    private final ArrayUpload upload = new ArrayUpload();
 
     /** Builds the networks and initialises them from the config's seed. */
     public EnergyGan(TrainConfig config) {
@@ -141,7 +142,7 @@ public final class EnergyGan implements AutoCloseable {
         for (int start = 0; start < n; start += INFERENCE_BATCH) {
             int b = Math.min(INFERENCE_BATCH, n - start);
             try (NDManager sub = manager.newSubManager()) {
-                NDArray zb = sub.create(FloatBuffer.wrap(z, start * dim, b * dim).slice(), new Shape(b, dim));
+                NDArray zb = upload.upload(sub, z, start * dim, new Shape(b, dim));
                 float[] x = generate(zb, false).toFloatArray();
                 System.arraycopy(x, 0, result, start * out, x.length);
             }
@@ -164,7 +165,7 @@ public final class EnergyGan implements AutoCloseable {
         for (int start = 0; start < n; start += INFERENCE_BATCH) {
             int b = Math.min(INFERENCE_BATCH, n - start);
             try (NDManager sub = manager.newSubManager()) {
-                NDArray xb = sub.create(FloatBuffer.wrap(x, start * dim, b * dim).slice(), new Shape(b, dim));
+                NDArray xb = upload.upload(sub, x, start * dim, new Shape(b, dim));
                 float[] e = game.discriminator().energy(parameters, xb, false).toFloatArray();
                 System.arraycopy(e, 0, result, start, b);
             }
