@@ -95,9 +95,11 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig.DataConfig dataConfig = config != null ? config.data()
                 : new TrainConfig.DataConfig(orElse(dataset, "fashion-mnist"), dataDir == null ? null : dataDir.toString(),
                         orElse(maxSamples, 0), 0.5, 0.5);
+        // A synthetic data set is drawn from the run's own seed, so a resume sees the same points.
+        long runSeed = config != null ? config.schedule().seed() : orElse(seed, 0L);
         TensorDataset data = Datasets.load(dataConfig.dataset(),
                 dataConfig.dataDir() == null ? null : Path.of(dataConfig.dataDir()),
-                dataConfig.maxSamples(), orElse(seed, 0L));
+                dataConfig.maxSamples(), runSeed);
         if (config == null) {
             config = build(new TrainConfig.DataConfig(dataConfig.dataset(), dataConfig.dataDir(), dataConfig.maxSamples(),
                     data.scale(), data.offset()), data);

@@ -132,6 +132,16 @@ public final class TensorDataset {
 
     /** Maps normalised values back to the data's own units. */
     public float[] toRaw(float[] values) {
+        return toRaw(values, scale, offset);
+    }
+
+    /** Maps values in the data's own units to the normalised ones the networks see. */
+    public float[] fromRaw(float[] raw) {
+        return fromRaw(raw, scale, offset);
+    }
+
+    /** {@code value * scale + offset}, elementwise. */
+    public static float[] toRaw(float[] values, double scale, double offset) {
         float[] raw = new float[values.length];
         for (int i = 0; i < raw.length; i++) {
             raw[i] = (float) (values[i] * scale + offset);
@@ -139,8 +149,8 @@ public final class TensorDataset {
         return raw;
     }
 
-    /** Maps values in the data's own units to the normalised ones the networks see. */
-    public float[] fromRaw(float[] raw) {
+    /** {@code (raw - offset) / scale}, elementwise. */
+    public static float[] fromRaw(float[] raw, double scale, double offset) {
         float[] values = new float[raw.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) ((raw[i] - offset) / scale);

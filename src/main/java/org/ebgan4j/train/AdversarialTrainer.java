@@ -14,6 +14,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
+import org.ebgan4j.io.AtomicFiles;
 import org.ebgan4j.nn.ArrayUpload;
 
 import java.io.IOException;
@@ -133,6 +134,8 @@ public final class AdversarialTrainer implements AutoCloseable {
             game.restore(state.gameState());
             start = state.step();
             secondsBefore = state.seconds();
+            // A resume may extend the run: the folder's config must still say how to reproduce it.
+            AtomicFiles.writeString(run.config(), config.toJson());
         } else {
             run.createFresh(config);
         }

@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.MalformedModelException;
 
+import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.energy.AutoencoderEnergy;
 import org.ebgan4j.energy.CriticEnergy;
 import org.ebgan4j.nn.ArrayUpload;
@@ -70,24 +71,12 @@ public final class EnergyGan implements AutoCloseable {
 
     /** Maps the networks' values back to the data's units. */
     public float[] toRaw(float[] values) {
-        double scale = config.data().scale();
-        double offset = config.data().offset();
-        float[] raw = new float[values.length];
-        for (int i = 0; i < raw.length; i++) {
-            raw[i] = (float) (values[i] * scale + offset);
-        }
-        return raw;
+        return TensorDataset.toRaw(values, config.data().scale(), config.data().offset());
     }
 
     /** Maps values in the data's units to the networks' values. */
     public float[] fromRaw(float[] raw) {
-        double scale = config.data().scale();
-        double offset = config.data().offset();
-        float[] values = new float[raw.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) ((raw[i] - offset) / scale);
-        }
-        return values;
+        return TensorDataset.fromRaw(raw, config.data().scale(), config.data().offset());
     }
 
     private static AdversarialGame createGame(TrainConfig config) {

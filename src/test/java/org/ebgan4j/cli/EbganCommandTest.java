@@ -91,6 +91,7 @@ class EbganCommandTest {
         Run resume = run("train", "--resume", "--steps", "80", "--quiet", "--out", out.toString());
         assertThat(resume.code()).as(resume.err()).isZero();
         assertThat(MetricsLog.read(out.resolve("metrics.jsonl"))).hasSize(8);
+        assertThat(Files.readString(out.resolve("config.json"))).contains("\"steps\" : 80");
 
         Path npy = tmp.resolve("s.npy");
         assertThat(run("sample", "--run", out.toString(), "--n", "50", "--out", npy.toString()).code()).isZero();
