@@ -45,7 +45,7 @@ final class BenchCommand implements Callable<Integer> {
         TrainConfig base = TrainConfigs.defaults(ModelKind.parse(model), "bench", dim);
         FullyConnectedSpec n = base.network();
         TrainConfig config = new TrainConfig(base.data(),
-                new FullyConnectedSpec(n.noiseDim(), dim, layersG, sizeG, layersD, sizeD, 0f, n.batchNorm(), n.output()),
+                FullyConnectedSpec.ebgan(n.noiseDim(), dim, layersG, sizeG, layersD, sizeD, 0f, true, n.output()),
                 base.objective(), base.optimizer(),
                 new TrainConfig.RunSchedule(batch, 0, steps, 0, 1, 1, 1));
         System.out.printf("bench: %s, G %dx%d, D %dx%d, batch %d, data %d-d, %d steps after %d warm-up; "

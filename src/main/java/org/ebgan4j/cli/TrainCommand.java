@@ -121,9 +121,10 @@ final class TrainCommand implements Callable<Integer> {
         ModelKind kind = ModelKind.parse(orElse(model, "ebgan-pt"));
         TrainConfig d = TrainConfigs.defaults(kind, dataConfig, data.sampleSize());
         FullyConnectedSpec n = d.network();
-        FullyConnectedSpec network = new FullyConnectedSpec(orElse(noiseDim, n.noiseDim()), n.dataDim(),
+        FullyConnectedSpec network = new FullyConnectedSpec(orElse(noiseDim, n.noiseDim()), n.noise(), n.dataDim(),
                 orElse(layersG, n.layersG()), orElse(sizeG, n.sizeG()), orElse(layersD, n.layersD()),
-                orElse(sizeD, n.sizeD()), orElse(dropoutD, n.dropoutD()), !noBatchNorm && n.batchNorm(), n.output());
+                orElse(sizeD, n.sizeD()), orElse(dropoutD, n.dropoutD()), !noBatchNorm && n.batchNormG(),
+                !noBatchNorm && n.batchNormD(), n.initStdG(), n.initStdD(), n.output());
         TrainConfig.ObjectiveConfig o = d.objective();
         float m0 = orElse(margin, o.margin().start());
         MarginSchedule.Kind decay = Options.parseEnum(MarginSchedule.Kind.class, orElse(marginDecay, "constant"), "--margin-decay");

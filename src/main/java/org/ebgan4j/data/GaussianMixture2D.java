@@ -82,16 +82,16 @@ public record GaussianMixture2D(String name, double scale, List<Component> compo
             double a = Math.sqrt(s[0][0]);
             double b = s[1][0] / a;
             double d = Math.sqrt(s[1][1] - b * b);
-            double g0 = gaussian(rng);
-            double g1 = gaussian(rng);
+            double g0 = standardNormal(rng);
+            double g1 = standardNormal(rng);
             xy[2 * i] = (float) (comp.mean()[0] + a * g0);
             xy[2 * i + 1] = (float) (comp.mean()[1] + b * g0 + d * g1);
         }
         return xy;
     }
 
-    private static double gaussian(SplittableRandom rng) {
-        // Box-Muller; SplittableRandom has no nextGaussian before Java 17's RandomGenerator default.
+    /** A standard normal draw (Box-Muller), so that a seed gives the same numbers on every JVM. */
+    public static double standardNormal(SplittableRandom rng) {
         double u1 = 1.0 - rng.nextDouble();
         double u2 = rng.nextDouble();
         return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);

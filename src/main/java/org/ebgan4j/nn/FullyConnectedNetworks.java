@@ -16,7 +16,7 @@ public final class FullyConnectedNetworks {
     public static SequentialBlock generator(FullyConnectedSpec spec) {
         SequentialBlock g = new SequentialBlock();
         for (int i = 0; i < spec.layersG() - 1; i++) {
-            addHidden(g, spec.sizeG(), spec.batchNorm(), 0f);
+            addHidden(g, spec.sizeG(), spec.batchNormG(), 0f);
         }
         g.add(Linear.builder().setUnits(spec.dataDim()).build());
         g.add(spec.output().block());
@@ -27,7 +27,7 @@ public final class FullyConnectedNetworks {
     public static SequentialBlock encoder(FullyConnectedSpec spec) {
         SequentialBlock e = new SequentialBlock();
         for (int i = 0; i < spec.layersD() - 1; i++) {
-            addHidden(e, spec.sizeD(), spec.batchNorm(), spec.dropoutD());
+            addHidden(e, spec.sizeD(), spec.batchNormD(), spec.dropoutD());
         }
         return e;
     }

@@ -11,25 +11,39 @@ package org.ebgan4j.nn;
  * is {@code data -> 256 -> data}.
  *
  * @param noiseDim dimension of the generator's input z
+ * @param noise distribution of z
  * @param dataDim dimension of one flattened sample
- * @param batchNorm batch normalisation after every hidden linear map (not in the output layers)
+ * @param batchNormG batch normalisation after every hidden linear map of G
+ * @param batchNormD the same in D (the calibrated-EBGAN paper's 2D critic has none)
+ * @param initStdG standard deviation of G's initial weights (biases start at 0)
+ * @param initStdD standard deviation of D's initial weights
  * @param output non-linearity of the generator's and decoder's output
  */
 public record FullyConnectedSpec(
         int noiseDim,
+        NoiseKind noise,
         int dataDim,
         int layersG,
         int sizeG,
         int layersD,
         int sizeD,
         float dropoutD,
-        boolean batchNorm,
+        boolean batchNormG,
+        boolean batchNormD,
+        float initStdG,
+        float initStdD,
         OutputActivation output) {
 
-    /** Standard deviation of the generator's initial weights. */
-    public static final float GENERATOR_WEIGHT_STD = 0.02f;
-    /** Standard deviation of the discriminator's initial weights. */
-    public static final float DISCRIMINATOR_WEIGHT_STD = 0.002f;
+    /** EBGAN paper's initialisation: G weights from N(0, 0.02), D weights from N(0, 0.002). */
+    public static final float EBGAN_INIT_STD_G = 0.02f;
+    public static final float EBGAN_INIT_STD_D = 0.002f;
+
+    /** The EBGAN paper's networks: uniform noise, the same batch-norm choice in G and D, its initialisation. */
+    public static FullyConnectedSpec ebgan(int noiseDim, int dataDim, int layersG, int sizeG, int layersD, int sizeD,
+            float dropoutD, boolean batchNorm, OutputActivation output) {
+        return new FullyConnectedSpec(noiseDim, NoiseKind.UNIFORM, dataDim, layersG, sizeG, layersD, sizeD, dropoutD,
+                batchNorm, batchNorm, EBGAN_INIT_STD_G, EBGAN_INIT_STD_D, output);
+    }
 
     public FullyConnectedSpec {
         require(noiseDim >= 1, "noise dimension must be at least 1, got " + noiseDim);
@@ -38,6 +52,8 @@ public record FullyConnectedSpec(
         require(layersD >= 2, "--layers-d must be at least 2 (an encoder layer and the decoder), got " + layersD);
         require(sizeG >= 1 && sizeD >= 1, "layer sizes must be positive, got sizeG=" + sizeG + ", sizeD=" + sizeD);
         require(dropoutD >= 0 && dropoutD < 1, "--dropout-d must lie in [0, 1), got " + dropoutD);
+        require(initStdG > 0 && initStdD > 0, "initial weight deviations must be positive");
+        require(noise != null && output != null, "noise and output kinds are required");
     }
 
     private static void require(boolean ok, String message) {

@@ -57,7 +57,7 @@ public final class AdversarialTrainer implements AutoCloseable {
         this.optD = new AdamOptimizer(model.discriminator(), model.manager(), adam.lrD(), adam.beta1(), adam.beta2());
         this.optG = new AdamOptimizer(model.generator(), model.manager(), adam.lrG(), adam.beta1(), adam.beta2());
         this.seed = model.config().schedule().seed();
-        this.noise = new NoiseSource(seed, model.config().network().noiseDim());
+        this.noise = new NoiseSource(seed, model.config().network().noiseDim(), model.config().network().noise());
     }
 
     public EnergyGan model() {

@@ -50,10 +50,10 @@ public final class EnergyGan implements AutoCloseable {
         this.game = createGame(config);
         this.parameters = new ParameterStore(manager, false);
         Engine.getInstance().setRandomSeed((int) NoiseSource.mix(config.schedule().seed(), 0, 0));
-        generator.setInitializer(new NormalInitializer(FullyConnectedSpec.GENERATOR_WEIGHT_STD), Parameter.Type.WEIGHT);
+        generator.setInitializer(new NormalInitializer(spec.initStdG()), Parameter.Type.WEIGHT);
         generator.initialize(manager, DataType.FLOAT32, new Shape(1, spec.noiseDim()));
         Block d = game.discriminator().block();
-        d.setInitializer(new NormalInitializer(FullyConnectedSpec.DISCRIMINATOR_WEIGHT_STD), Parameter.Type.WEIGHT);
+        d.setInitializer(new NormalInitializer(spec.initStdD()), Parameter.Type.WEIGHT);
         d.initialize(manager, DataType.FLOAT32, new Shape(1, spec.dataDim()));
     }
 
@@ -141,7 +141,7 @@ public final class EnergyGan implements AutoCloseable {
 
     /** {@code n} samples from the noise of the given seed. */
     public float[] sample(int n, long seed) {
-        return generate(new NoiseSource(seed, config.network().noiseDim()).draw(n, 0, NoiseSource.PREVIEW), n);
+        return generate(new NoiseSource(seed, config.network().noiseDim(), config.network().noise()).draw(n, 0, NoiseSource.PREVIEW), n);
     }
 
     /** The discriminator's energy of each of {@code n} samples (normalised values, row-major). */

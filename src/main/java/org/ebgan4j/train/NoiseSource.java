@@ -1,9 +1,12 @@
 package org.ebgan4j.train;
 
+import org.ebgan4j.data.GaussianMixture2D;
+import org.ebgan4j.nn.NoiseKind;
+
 import java.util.SplittableRandom;
 
 /**
- * The generator's input z, uniform in [-1, 1] as in the EBGAN code. Every draw is a pure function
+ * The generator's input z, uniform in [-1, 1] (EBGAN code) or standard normal. Every draw is a pure function
  * of (run seed, step, stream), so a resumed run draws exactly what the uninterrupted one would.
  */
 public final class NoiseSource {
@@ -17,10 +20,12 @@ public final class NoiseSource {
 
     private final long seed;
     private final int dimension;
+    private final NoiseKind kind;
 
-    public NoiseSource(long seed, int dimension) {
+    public NoiseSource(long seed, int dimension, NoiseKind kind) {
         this.seed = seed;
         this.dimension = dimension;
+        this.kind = kind;
     }
 
     public int dimension() {
@@ -32,7 +37,7 @@ public final class NoiseSource {
         SplittableRandom rng = new SplittableRandom(mix(seed, step, stream));
         float[] z = new float[n * dimension];
         for (int i = 0; i < z.length; i++) {
-            z[i] = (float) (rng.nextDouble() * 2 - 1);
+            z[i] = (float) (kind == NoiseKind.NORMAL ? GaussianMixture2D.standardNormal(rng) : rng.nextDouble() * 2 - 1);
         }
         return z;
     }

@@ -28,8 +28,8 @@ public final class TrainConfigs {
     public static TrainConfig defaults(ModelKind model, TrainConfig.DataConfig data, int dataDim) {
         boolean points = dataDim <= 3;
         FullyConnectedSpec network = points
-                ? new FullyConnectedSpec(4, dataDim, 3, 128, 2, 128, 0f, true, OutputActivation.LINEAR)
-                : new FullyConnectedSpec(100, dataDim, 3, 800, 2, 256, 0f, true, OutputActivation.TANH);
+                ? FullyConnectedSpec.ebgan(4, dataDim, 3, 128, 2, 128, 0f, true, OutputActivation.LINEAR)
+                : FullyConnectedSpec.ebgan(100, dataDim, 3, 800, 2, 256, 0f, true, OutputActivation.TANH);
         return new TrainConfig(
                 data,
                 network,

@@ -35,7 +35,7 @@ class AdversarialTrainerTest {
     static TrainConfig small(ModelKind kind) {
         TrainConfig base = TrainConfigs.defaults(kind, "random", 16);
         return new TrainConfig(base.data(),
-                new org.ebgan4j.nn.FullyConnectedSpec(8, 16, 3, 32, 3, 24, 0.2f, true, org.ebgan4j.nn.OutputActivation.TANH),
+                org.ebgan4j.nn.FullyConnectedSpec.ebgan(8, 16, 3, 32, 3, 24, 0.2f, true, org.ebgan4j.nn.OutputActivation.TANH),
                 base.objective(), base.optimizer(), new TrainConfig.RunSchedule(8, 0, 20, 7, 1, 1000, 10));
     }
 
