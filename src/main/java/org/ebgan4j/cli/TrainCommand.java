@@ -5,6 +5,7 @@ import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.energy.Reduction;
 import org.ebgan4j.nn.FullyConnectedSpec;
 import org.ebgan4j.objective.MarginSchedule;
+import org.ebgan4j.objective.NearestNeighbourEntropy;
 import org.ebgan4j.plot.RunPictures;
 import org.ebgan4j.train.AdversarialTrainer;
 import org.ebgan4j.train.EnergyGan;
@@ -22,10 +23,10 @@ import java.util.concurrent.Callable;
 
 /** {@code ebgan train}: trains one model into a run folder, or resumes one. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Train EBGAN, EBGAN-PT or the GAN baseline (fully connected) and write a run folder.")
+        description = "Train an energy-based GAN (EBGAN, EBGAN-PT, BEGAN, calibrated EGANs) or the GAN baseline, fully connected, into a run folder.")
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--model", description = "ebgan, ebgan-pt or gan (default: ebgan-pt)")
+    @Option(names = "--model", description = "ebgan, ebgan-pt, gan, egan-const, egan-ent-nn, egan-ent-vi or began (default: ebgan-pt)")
     String model;
 
     @Option(names = "--dataset", description = "mnist, fashion-mnist, mnist-json, gaussians4, biased2, spirals, "
@@ -53,7 +54,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--energy", description = "reduction of the squared reconstruction error: sum or mean (default: sum)") String energy;
     @Option(names = "--pt-weight", description = "weight of the pull-away term for ebgan-pt (default: 0.1)") Float ptWeight;
 
-    @Option(names = "--lr", description = "learning rate of both optimisers (default: 0.001)") Float lr;
+    @Option(names = "--knn-k", description = "neighbours of the entropy gradient for egan-ent-nn (default: 20)") Integer knnK;
+    @Option(names = "--entropy-scaling", description = "unit or variance: normalisation of the nearest-neighbour gradient "
+            + "(default: variance for 2D, unit for images)") String entropyScaling;
+    @Option(names = "--entropy-scale", description = "scale of the nearest-neighbour gradient, or weight of the variational "
+            + "entropy bound (defaults from the calibrated-EBGAN code)") Float entropyScale;
+    @Option(names = "--gamma", description = "BEGAN diversity ratio (default: 0.5)") Float gamma;
+
+    @Option(names = "--lr", description = "learning rate of both optimisers (default: 0.001; for the calibrated 2D "
+            + "models 2e-4 for D and 10x for G)") Float lr;
+    @Option(names = "--lr-decay", description = "learning-rate factor per epoch (default: 1, none)") Float lrDecay;
+    @Option(names = "--decay-after", description = "epochs before the learning-rate decay starts (default: 0)") Integer decayAfter;
     @Option(names = "--lr-d", description = "discriminator learning rate (overrides --lr)") Float lrD;
     @Option(names = "--lr-g", description = "generator learning rate (overrides --lr)") Float lrG;
     @Option(names = "--beta1", description = "Adam beta1 (default: 0.5)") Float beta1;
@@ -130,11 +141,15 @@ final class TrainCommand implements Callable<Integer> {
         MarginSchedule.Kind decay = Options.parseEnum(MarginSchedule.Kind.class, orElse(marginDecay, "constant"), "--margin-decay");
         MarginSchedule schedule = new MarginSchedule(decay, m0, orElse(marginEnd, m0), orElse(marginDecaySteps, 0L));
         TrainConfig.ObjectiveConfig objective = new TrainConfig.ObjectiveConfig(kind,
-                Options.parseEnum(Reduction.class, orElse(energy, "sum"), "--energy"), schedule, orElse(ptWeight, o.ptWeight()));
+                Options.parseEnum(Reduction.class, orElse(energy, "sum"), "--energy"), schedule, orElse(ptWeight, o.ptWeight()),
+                orElse(knnK, o.neighbours()), entropyScaling == null ? o.entropyScaling()
+                        : Options.parseEnum(NearestNeighbourEntropy.Scaling.class, entropyScaling, "--entropy-scaling"),
+                orElse(entropyScale, o.entropyScale()), orElse(gamma, o.gamma()));
         TrainConfig.AdamConfig a = d.optimizer();
         float lrBoth = orElse(lr, a.lrD());
-        TrainConfig.AdamConfig adam = new TrainConfig.AdamConfig(orElse(lrD, lrBoth), orElse(lrG, lrBoth),
-                orElse(beta1, a.beta1()), orElse(beta2, a.beta2()));
+        TrainConfig.AdamConfig adam = new TrainConfig.AdamConfig(orElse(lrD, lrBoth), orElse(lrG, lr != null ? lrBoth : a.lrG()),
+                orElse(beta1, a.beta1()), orElse(beta2, a.beta2()), orElse(lrDecay, a.lrDecay()),
+                orElse(decayAfter, a.decayAfterEpochs()), a.lrMin());
         TrainConfig.RunSchedule s = d.schedule();
         TrainConfig.RunSchedule runSchedule = new TrainConfig.RunSchedule(orElse(batch, s.batchSize()),
                 steps != null ? 0 : orElse(epochs, s.epochs()), orElse(steps, 0L), orElse(seed, s.seed()),

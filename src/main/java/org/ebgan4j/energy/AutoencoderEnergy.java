@@ -20,12 +20,24 @@ public final class AutoencoderEnergy implements EnergyFunction {
     private final SequentialBlock decoder;
     private final SequentialBlock whole;
     private final Reduction reduction;
+    private final ErrorNorm norm;
+
+    /** The per-element error: squared (EBGAN) or absolute (BEGAN's L1). */
+    public enum ErrorNorm {
+        SQUARED,
+        ABSOLUTE
+    }
 
     public AutoencoderEnergy(SequentialBlock encoder, SequentialBlock decoder, Reduction reduction) {
+        this(encoder, decoder, reduction, ErrorNorm.SQUARED);
+    }
+
+    public AutoencoderEnergy(SequentialBlock encoder, SequentialBlock decoder, Reduction reduction, ErrorNorm norm) {
         this.encoder = encoder;
         this.decoder = decoder;
         this.whole = new SequentialBlock().add(encoder).add(decoder);
         this.reduction = reduction;
+        this.norm = norm;
     }
 
     @Override
@@ -40,7 +52,7 @@ public final class AutoencoderEnergy implements EnergyFunction {
     public Output forward(ParameterStore parameters, NDArray x, boolean training) {
         NDArray code = encoder.forward(parameters, new NDList(x), training).singletonOrThrow();
         NDArray reconstruction = decoder.forward(parameters, new NDList(code), training).singletonOrThrow();
-        return new Output(code, reconstruction, reconstructionError(x, reconstruction, reduction));
+        return new Output(code, reconstruction, reconstructionError(x, reconstruction, reduction, norm));
     }
 
     @Override
@@ -50,7 +62,12 @@ public final class AutoencoderEnergy implements EnergyFunction {
 
     /** Per-sample squared error between {@code x} and its reconstruction. */
     public static NDArray reconstructionError(NDArray x, NDArray reconstruction, Reduction reduction) {
+        return reconstructionError(x, reconstruction, reduction, ErrorNorm.SQUARED);
+    }
+
+    /** Per-sample error between {@code x} and its reconstruction under the given norm. */
+    public static NDArray reconstructionError(NDArray x, NDArray reconstruction, Reduction reduction, ErrorNorm norm) {
         NDArray diff = reconstruction.sub(x.reshape(reconstruction.getShape()));
-        return reduction.apply(diff.square());
+        return reduction.apply(norm == ErrorNorm.SQUARED ? diff.square() : diff.abs());
     }
 }

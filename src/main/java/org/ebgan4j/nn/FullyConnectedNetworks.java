@@ -58,6 +58,19 @@ public final class FullyConnectedNetworks {
         }
     }
 
+    /**
+     * The inference network q(z|x) of EGAN-Ent-VI: the critic's hidden layers (no dropout), then
+     * {@code 2 * noiseDim} outputs, the means and log-deviations of a diagonal Gaussian.
+     */
+    public static SequentialBlock inference(FullyConnectedSpec spec) {
+        SequentialBlock q = new SequentialBlock();
+        for (int i = 0; i < spec.layersD() - 1; i++) {
+            addHidden(q, spec.sizeD(), spec.batchNormD(), 0f);
+        }
+        q.add(Linear.builder().setUnits(2L * spec.noiseDim()).build());
+        return q;
+    }
+
     /** Number of trainable scalars in a block. */
     public static long parameterCount(Block block) {
         return block.getParameters().values().stream()

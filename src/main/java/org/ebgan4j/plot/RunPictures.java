@@ -1,7 +1,10 @@
 package org.ebgan4j.plot;
 
 import org.ebgan4j.data.TensorDataset;
+import org.ebgan4j.train.BeganGame;
+import org.ebgan4j.train.CalibratedGame;
 import org.ebgan4j.train.EnergyGan;
+import org.ebgan4j.train.ModelKind;
 import org.ebgan4j.train.NoiseSource;
 import org.ebgan4j.train.StepMetrics;
 import org.ebgan4j.train.TrainingListener;
@@ -57,7 +60,11 @@ public final class RunPictures implements TrainingListener {
                 MetricsCurves.write(metrics, runDir.resolve("energy.png"), "mean energy of real and generated batches",
                         StepMetrics.ENERGY_REAL, StepMetrics.ENERGY_FAKE, StepMetrics.MARGIN);
                 MetricsCurves.write(metrics, runDir.resolve("losses.png"), "losses",
-                        StepMetrics.LOSS_D, StepMetrics.LOSS_G, StepMetrics.PULL_AWAY);
+                        StepMetrics.LOSS_D, StepMetrics.LOSS_G, StepMetrics.PULL_AWAY, CalibratedGame.ENTROPY);
+                if (model.config().objective().model() == ModelKind.BEGAN) {
+                    MetricsCurves.write(metrics, runDir.resolve("began.png"), "BEGAN: k_t and M_global",
+                            BeganGame.K, BeganGame.CONVERGENCE);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the pictures of " + runDir + ": " + e.getMessage(), e);

@@ -29,7 +29,8 @@ public final class AdamOptimizer implements AutoCloseable {
     private final List<Parameter> parameters;
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
-    private final float learningRate;
+    private final float baseLearningRate;
+    private float learningRate;
     private final float beta1;
     private final float beta2;
     private final NDManager manager;
@@ -37,6 +38,7 @@ public final class AdamOptimizer implements AutoCloseable {
 
     public AdamOptimizer(Block network, NDManager parent, float learningRate, float beta1, float beta2) {
         this.parameters = trainableParameters(network);
+        this.baseLearningRate = learningRate;
         this.learningRate = learningRate;
         this.beta1 = beta1;
         this.beta2 = beta2;
@@ -92,6 +94,15 @@ public final class AdamOptimizer implements AutoCloseable {
         for (Parameter p : parameters) {
             p.freeze(frozen);
         }
+    }
+
+    /** Sets the learning rate to the base rate times {@code factor}, but not below {@code floor}. */
+    public void scaleLearningRate(double factor, float floor) {
+        learningRate = (float) Math.max(floor, baseLearningRate * factor);
+    }
+
+    public float learningRate() {
+        return learningRate;
     }
 
     public long updates() {

@@ -1,6 +1,7 @@
 package org.ebgan4j.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 import org.ebgan4j.energy.EnergyFunction;
@@ -22,8 +23,19 @@ public interface AdversarialGame {
      */
     NDArray discriminatorLoss(ParameterStore parameters, NDArray real, NDArray fake, long step, StepMetrics metrics);
 
-    /** The generator's loss on a generated batch whose graph reaches the generator. */
-    NDArray generatorLoss(ParameterStore parameters, NDArray fake, long step, StepMetrics metrics);
+    /** The generator's loss on a generated batch whose graph reaches the generator, made from noise {@code z}. */
+    NDArray generatorLoss(ParameterStore parameters, NDArray z, NDArray fake, long step, StepMetrics metrics);
+
+    /**
+     * A network trained with the generator on the generator's loss (the inference network q(z|x)
+     * of EGAN-Ent-VI), or {@code null}.
+     */
+    default Block auxiliary() {
+        return null;
+    }
+
+    /** After both updates of a step: a game's own control variables move here (BEGAN's k_t). */
+    default void afterStep(StepMetrics metrics) {}
 
     /** Scalars that evolve during training and must survive a checkpoint (BEGAN's k_t, say). */
     default Map<String, Double> state() {

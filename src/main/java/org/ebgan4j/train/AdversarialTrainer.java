@@ -45,6 +45,7 @@ public final class AdversarialTrainer implements AutoCloseable {
     private final ParameterStore parameters;
     private final AdamOptimizer optD;
     private final AdamOptimizer optG;
+    private final AdamOptimizer optAux;
     private final NoiseSource noise;
     private final long seed;
     private final ArrayUpload upload = new ArrayUpload();
@@ -56,6 +57,8 @@ public final class AdversarialTrainer implements AutoCloseable {
         TrainConfig.AdamConfig adam = model.config().optimizer();
         this.optD = new AdamOptimizer(model.discriminator(), model.manager(), adam.lrD(), adam.beta1(), adam.beta2());
         this.optG = new AdamOptimizer(model.generator(), model.manager(), adam.lrG(), adam.beta1(), adam.beta2());
+        this.optAux = game.auxiliary() == null ? null
+                : new AdamOptimizer(game.auxiliary(), model.manager(), adam.lrG(), adam.beta1(), adam.beta2());
         this.seed = model.config().schedule().seed();
         this.noise = new NoiseSource(seed, model.config().network().noiseDim(), model.config().network().noise());
     }
@@ -98,7 +101,7 @@ public final class AdversarialTrainer implements AutoCloseable {
 
         optD.freeze(true);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray lossG = game.generatorLoss(parameters, fake, step, metrics);
+            NDArray lossG = game.generatorLoss(parameters, z, fake, step, metrics);
             metrics.put(StepMetrics.LOSS_G, lossG.getFloat());
             requireFinite(metrics, step);
             collector.backward(lossG);
@@ -106,6 +109,10 @@ public final class AdversarialTrainer implements AutoCloseable {
             optD.freeze(false);
         }
         optG.step();
+        if (optAux != null) {
+            optAux.step();
+        }
+        game.afterStep(metrics);
         return metrics;
     }
 
@@ -130,7 +137,7 @@ public final class AdversarialTrainer implements AutoCloseable {
         long start = 0;
         double secondsBefore = 0;
         if (options.resume()) {
-            Checkpoint.State state = Checkpoint.load(run.checkpoint(), model, optD, optG);
+            Checkpoint.State state = Checkpoint.load(run.checkpoint(), model, optD, optG, optAux);
             game.restore(state.gameState());
             start = state.step();
             secondsBefore = state.seconds();
@@ -147,6 +154,7 @@ public final class AdversarialTrainer implements AutoCloseable {
             long lastCheckpoint = start;
             for (long s = start; s < total; s++) {
                 long done = s + 1;
+                setLearningRates(config.optimizer(), s / perEpoch);
                 try (NDManager stepManager = model.manager().newSubManager()) {
                     NDArray real = batches.batch(stepManager, (int) (s / perEpoch), (int) (s % perEpoch));
                     last = step(real, s);
@@ -172,13 +180,23 @@ public final class AdversarialTrainer implements AutoCloseable {
                     snapshot(run, options, String.format("step-%07d", done));
                 }
                 if (done % schedule.checkpointEvery() == 0 || done == total) {
-                    Checkpoint.save(run.checkpoint(), new Checkpoint.State(done, seconds, game.state()), model, optD, optG);
+                    Checkpoint.save(run.checkpoint(), new Checkpoint.State(done, seconds, game.state()), model, optD, optG, optAux);
                     lastCheckpoint = done;
                 }
             }
         }
         snapshot(run, options, "final");
         return new Result(total, secondsBefore + (System.nanoTime() - began) / 1e9, last);
+    }
+
+    /** The per-epoch learning-rate decay; a function of the epoch alone, so a resume restores it. */
+    private void setLearningRates(TrainConfig.AdamConfig adam, long epoch) {
+        double factor = adam.decayFactor(epoch);
+        optD.scaleLearningRate(factor, adam.lrMin());
+        optG.scaleLearningRate(factor, adam.lrMin());
+        if (optAux != null) {
+            optAux.scaleLearningRate(factor, adam.lrMin());
+        }
     }
 
     private void snapshot(RunFolder run, FitOptions options, String tag) {
@@ -213,5 +231,8 @@ public final class AdversarialTrainer implements AutoCloseable {
     public void close() {
         optD.close();
         optG.close();
+        if (optAux != null) {
+            optAux.close();
+        }
     }
 }

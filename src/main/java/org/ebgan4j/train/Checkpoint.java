@@ -30,8 +30,8 @@ public final class Checkpoint {
 
     private Checkpoint() {}
 
-    public static void save(Path file, State state, EnergyGan model, AdamOptimizer optD, AdamOptimizer optG)
-            throws IOException {
+    public static void save(Path file, State state, EnergyGan model, AdamOptimizer optD, AdamOptimizer optG,
+            AdamOptimizer optAux) throws IOException {
         AtomicFiles.write(file, raw -> {
             DataOutputStream out = new DataOutputStream(raw);
             out.writeUTF(MAGIC);
@@ -40,12 +40,21 @@ public final class Checkpoint {
             model.saveParameters(out);
             optD.save(out);
             optG.save(out);
+            if (optAux != null) {
+                optAux.save(out);
+            }
             out.flush();
         });
     }
 
     /** Restores the networks and, when given, the optimisers; returns the saved state. */
     public static State load(Path file, EnergyGan model, AdamOptimizer optD, AdamOptimizer optG) throws IOException {
+        return load(file, model, optD, optG, null);
+    }
+
+    /** As {@link #load(Path, EnergyGan, AdamOptimizer, AdamOptimizer)}, with the auxiliary network's optimiser. */
+    public static State load(Path file, EnergyGan model, AdamOptimizer optD, AdamOptimizer optG, AdamOptimizer optAux)
+            throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no checkpoint at " + file + "; train the run first, or resume only a run that wrote one");
         }
@@ -60,6 +69,9 @@ public final class Checkpoint {
             if (optD != null) {
                 optD.load(in);
                 optG.load(in);
+                if (optAux != null) {
+                    optAux.load(in);
+                }
             }
             return JSON.convertValue(header, State.class);
         }

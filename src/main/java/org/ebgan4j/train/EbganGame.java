@@ -43,7 +43,7 @@ public final class EbganGame implements AdversarialGame {
     }
 
     @Override
-    public NDArray generatorLoss(ParameterStore ps, NDArray fake, long step, StepMetrics metrics) {
+    public NDArray generatorLoss(ParameterStore ps, NDArray z, NDArray fake, long step, StepMetrics metrics) {
         AutoencoderEnergy.Output out = energy.forward(ps, fake, true);
         NDArray loss = MarginObjective.generatorLoss(out.energy());
         if (pullAwayWeight > 0) {

@@ -16,6 +16,9 @@ import ai.djl.MalformedModelException;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.energy.AutoencoderEnergy;
 import org.ebgan4j.energy.CriticEnergy;
+import org.ebgan4j.energy.Reduction;
+import org.ebgan4j.energy.ScalarCost;
+import org.ebgan4j.objective.BoundaryEquilibrium;
 import org.ebgan4j.nn.ArrayUpload;
 import org.ebgan4j.nn.FullyConnectedNetworks;
 import org.ebgan4j.nn.FullyConnectedSpec;
@@ -55,6 +58,11 @@ public final class EnergyGan implements AutoCloseable {
         Block d = game.discriminator().block();
         d.setInitializer(new NormalInitializer(spec.initStdD()), Parameter.Type.WEIGHT);
         d.initialize(manager, DataType.FLOAT32, new Shape(1, spec.dataDim()));
+        Block aux = game.auxiliary();
+        if (aux != null) {
+            aux.setInitializer(new NormalInitializer(spec.initStdD()), Parameter.Type.WEIGHT);
+            aux.initialize(manager, DataType.FLOAT32, new Shape(1, spec.dataDim()));
+        }
     }
 
     /** The networks of a run folder, as its last checkpoint left them. */
@@ -91,6 +99,21 @@ public final class EnergyGan implements AutoCloseable {
                             objective.reduction()),
                     objective.margin(),
                     objective.model() == ModelKind.EBGAN_PT ? objective.ptWeight() : 0f);
+            case BEGAN -> new BeganGame(
+                    new AutoencoderEnergy(FullyConnectedNetworks.encoder(spec), FullyConnectedNetworks.decoder(spec),
+                            Reduction.MEAN, AutoencoderEnergy.ErrorNorm.ABSOLUTE),
+                    objective.gamma(), BoundaryEquilibrium.LAMBDA_K);
+            case EGAN_CONST, EGAN_ENT_NN, EGAN_ENT_VI -> new CalibratedGame(
+                    new ScalarCost(FullyConnectedNetworks.critic(spec)), objective.margin(), entropy(config));
+        };
+    }
+
+    private static CalibratedGame.Entropy entropy(TrainConfig config) {
+        TrainConfig.ObjectiveConfig o = config.objective();
+        return switch (o.model()) {
+            case EGAN_ENT_NN -> new CalibratedGame.NearestNeighbours(o.neighbours(), o.entropyScaling(), o.entropyScale());
+            case EGAN_ENT_VI -> new CalibratedGame.Variational(FullyConnectedNetworks.inference(config.network()), o.entropyScale());
+            default -> new CalibratedGame.Constant();
         };
     }
 
@@ -165,12 +188,18 @@ public final class EnergyGan implements AutoCloseable {
     public void saveParameters(DataOutputStream out) throws IOException {
         generator.saveParameters(out);
         discriminator().saveParameters(out);
+        if (game.auxiliary() != null) {
+            game.auxiliary().saveParameters(out);
+        }
     }
 
     public void loadParameters(DataInputStream in) throws IOException {
         try {
             load(generator, in);
             load(discriminator(), in);
+            if (game.auxiliary() != null) {
+                load(game.auxiliary(), in);
+            }
         } catch (MalformedModelException e) {
             throw new IOException("checkpoint does not match the configured networks: " + e.getMessage(), e);
         }

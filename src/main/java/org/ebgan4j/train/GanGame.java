@@ -31,7 +31,7 @@ public final class GanGame implements AdversarialGame {
     }
 
     @Override
-    public NDArray generatorLoss(ParameterStore ps, NDArray fake, long step, StepMetrics metrics) {
+    public NDArray generatorLoss(ParameterStore ps, NDArray z, NDArray fake, long step, StepMetrics metrics) {
         return NonSaturatingObjective.generatorLoss(critic.logits(ps, fake, true));
     }
 }

@@ -13,7 +13,15 @@ public enum ModelKind {
     /** EBGAN with the pull-away term in the generator's loss. */
     EBGAN_PT("ebgan-pt"),
     /** The ordinary GAN baseline with the same networks and a one-logit discriminator. */
-    GAN("gan");
+    GAN("gan"),
+    /** Calibrated energy GAN with a constant entropy term: the cost gap alone. */
+    EGAN_CONST("egan-const"),
+    /** Calibrated energy GAN, entropy gradient from nearest neighbours. */
+    EGAN_ENT_NN("egan-ent-nn"),
+    /** Calibrated energy GAN, entropy from a variational bound with an inference network. */
+    EGAN_ENT_VI("egan-ent-vi"),
+    /** BEGAN: auto-encoder L1 energy with the equilibrium controller k_t. */
+    BEGAN("began");
 
     private final String id;
 
@@ -27,7 +35,12 @@ public enum ModelKind {
     }
 
     public boolean usesAutoencoder() {
-        return this != GAN;
+        return this == EBGAN || this == EBGAN_PT || this == BEGAN;
+    }
+
+    /** A calibrated energy GAN (unbounded scalar cost). */
+    public boolean calibrated() {
+        return this == EGAN_CONST || this == EGAN_ENT_NN || this == EGAN_ENT_VI;
     }
 
     @JsonCreator

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.ebgan4j.energy.Reduction;
 import org.ebgan4j.nn.FullyConnectedSpec;
+import org.ebgan4j.objective.BoundaryEquilibrium;
 import org.ebgan4j.objective.MarginSchedule;
+import org.ebgan4j.objective.NearestNeighbourEntropy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,13 +35,43 @@ public record TrainConfig(
      * The game and its losses.
      *
      * @param reduction how reconstruction errors become one energy per sample
+     * @param margin the EBGAN margin, or the calibrated games' hinge on the cost gap (0: none)
      * @param ptWeight weight of the pull-away term in the generator's loss (EBGAN-PT only)
+     * @param neighbours k of the nearest-neighbour entropy gradient (EGAN-Ent-NN)
+     * @param entropyScaling UNIT (images, eq. 11) or VARIANCE (2D, the authors' code)
+     * @param entropyScale scale of that gradient, or weight of the variational bound (EGAN-Ent-VI)
+     * @param gamma BEGAN's diversity ratio
      */
-    public record ObjectiveConfig(ModelKind model, Reduction reduction, MarginSchedule margin, float ptWeight) {}
+    public record ObjectiveConfig(ModelKind model, Reduction reduction, MarginSchedule margin, float ptWeight,
+            int neighbours, NearestNeighbourEntropy.Scaling entropyScaling, float entropyScale, float gamma) {
 
-    /** Separate Adam optimisers for D and G (EBGAN paper: learning rate 0.001). */
-    public record AdamConfig(float lrD, float lrG, float beta1, float beta2) {
+        /** The EBGAN objectives, other games at their defaults. */
+        public static ObjectiveConfig ebgan(ModelKind model, Reduction reduction, MarginSchedule margin, float ptWeight) {
+            return new ObjectiveConfig(model, reduction, margin, ptWeight, NearestNeighbourEntropy.DEFAULT_K,
+                    NearestNeighbourEntropy.Scaling.UNIT, 0.02f, BoundaryEquilibrium.DEFAULT_GAMMA);
+        }
+    }
+
+    /**
+     * Separate Adam optimisers for D and G (EBGAN paper: learning rate 0.001). Learning rates are
+     * multiplied by {@code lrDecay} once per epoch after the first {@code decayAfterEpochs} epochs,
+     * down to {@code lrMin} (the calibrated-EBGAN code: 0.985 or 0.99).
+     */
+    public record AdamConfig(float lrD, float lrG, float beta1, float beta2, float lrDecay, int decayAfterEpochs, float lrMin) {
+
+        public AdamConfig(float lrD, float lrG, float beta1, float beta2) {
+            this(lrD, lrG, beta1, beta2, 1f, 0, 0f);
+        }
+
+        /** The factor on the base learning rates in epoch {@code epoch} (from 0); the floor applies per optimiser. */
+        public double decayFactor(long epoch) {
+            return Math.pow(lrDecay, Math.max(0, epoch - decayAfterEpochs));
+        }
+
         public AdamConfig {
+            if (!(lrDecay > 0 && lrDecay <= 1)) {
+                throw new IllegalArgumentException("--lr-decay must lie in (0, 1], got " + lrDecay);
+            }
             if (!(lrD > 0) || !(lrG > 0)) {
                 throw new IllegalArgumentException("learning rates must be positive, got lrD=" + lrD + ", lrG=" + lrG);
             }
