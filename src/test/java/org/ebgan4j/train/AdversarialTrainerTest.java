@@ -34,9 +34,13 @@ class AdversarialTrainerTest {
 
     static TrainConfig small(ModelKind kind) {
         TrainConfig base = TrainConfigs.defaults(kind, "random", 16);
+        TrainConfig.ObjectiveConfig o = base.objective();
+        // Four neighbours: the entropy gradient of EGAN-Ent-NN needs k below the batch of 8.
+        TrainConfig.ObjectiveConfig objective = new TrainConfig.ObjectiveConfig(o.model(), o.reduction(), o.margin(),
+                o.ptWeight(), 4, o.entropyScaling(), o.entropyScale(), o.gamma());
         return new TrainConfig(base.data(),
                 org.ebgan4j.nn.FullyConnectedSpec.ebgan(8, 16, 3, 32, 3, 24, 0.2f, true, org.ebgan4j.nn.OutputActivation.TANH),
-                base.objective(), base.optimizer(), new TrainConfig.RunSchedule(8, 0, 20, 7, 1, 1000, 10));
+                objective, base.optimizer(), new TrainConfig.RunSchedule(8, 0, 20, 7, 1, 1000, 10));
     }
 
     private static List<float[]> snapshot(List<Parameter> params) {
