@@ -21,6 +21,7 @@ import java.io.PrintWriter;
             EnergyCommand.class,
             QuickstartCommand.class,
             BenchCommand.class,
+            Bench2dCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EbganCommand implements Runnable {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 
 import javax.imageio.ImageIO;
 
-/** Writes a picture as PNG, atomically. */
+/** Writes a picture as PNG, atomically, so a viewer polling the file never sees half of it. */
 public final class Png {
 
     static {
