@@ -1,62 +1,91 @@
 package org.ebgan4j.data;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ebgan4j.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A mixture of 2D Gaussians: samples from a seed and the exact density, for training on synthetic
- * data and measuring divergences against the truth. Users define their own in JSON:
- * {@code {"name": "...", "scale": 10, "components": [{"weight": 1, "mean": [0, 0], "cov": [[1, 0], [0, 1]]}]}};
- * {@code scale} maps coordinates to the networks' range ({@code value = coordinate / scale}).
+ * A mixture of 2D Gaussians: seeded samples and the exact density, for training on synthetic data
+ * and measuring divergences against the truth. Users define their own in JSON:
+ * <pre>{"name": "ring", "scale": 10, "components": [{"weight": 1, "mean": [0, 0], "cov": [[1, 0], [0, 1]]}]}</pre>
+ * Weights must be positive and are normalised to sum to one (a missing weight counts as 1);
+ * covariances must be symmetric positive definite. {@code scale} maps coordinates to the networks'
+ * range, {@code value = coordinate / scale}; when it is left out, {@link #boundingScale} is used.
  */
 public record GaussianMixture2D(String name, double scale, List<Component> components) {
 
     /** One Gaussian: mixture weight, mean and full covariance. */
     public record Component(double weight, double[] mean, double[][] cov) {}
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public GaussianMixture2D {
+        String what = "mixture '" + name + "'";
         if (components == null || components.isEmpty()) {
-            throw new DatasetException("mixture '" + name + "' has no components");
+            throw new DatasetException(what + " has no components");
         }
-        if (!(scale > 0)) {
-            throw new DatasetException("mixture '" + name + "' needs a positive scale, got " + scale);
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new DatasetException(what + " needs a positive scale, got " + scale);
         }
         double total = 0;
-        for (Component c : components) {
-            if (!(c.weight() > 0)) {
-                throw new DatasetException("mixture '" + name + "' has a component of weight " + c.weight() + "; weights must be positive");
+        for (int i = 0; i < components.size(); i++) {
+            Component c = components.get(i);
+            String comp = what + " component " + i;
+            if (!(c.weight() > 0) || Double.isInfinite(c.weight())) {
+                throw new DatasetException(comp + " has weight " + c.weight() + "; weights must be positive");
             }
             if (c.mean() == null || c.mean().length != 2 || c.cov() == null || c.cov().length != 2
-                    || c.cov()[0].length != 2 || c.cov()[1].length != 2) {
-                throw new DatasetException("mixture '" + name + "': each component needs a 2-vector mean and a 2x2 cov");
+                    || c.cov()[0] == null || c.cov()[1] == null || c.cov()[0].length != 2 || c.cov()[1].length != 2) {
+                throw new DatasetException(comp + " needs a mean of 2 numbers and a 2x2 cov");
             }
             double[][] s = c.cov();
-            if (Math.abs(s[0][1] - s[1][0]) > 1e-9 * (1 + Math.abs(s[0][1]))) {
-                throw new DatasetException("mixture '" + name + "' has a non-symmetric covariance " + java.util.Arrays.deepToString(s));
+            if (!allFinite(c.mean()[0], c.mean()[1], s[0][0], s[0][1], s[1][0], s[1][1])) {
+                throw new DatasetException(comp + " has a mean or covariance that is not finite");
             }
-            if (!(s[0][0] > 0) || !(s[0][0] * s[1][1] - s[0][1] * s[1][0] > 0)) {
-                throw new DatasetException("mixture '" + name + "' has a covariance that is not positive definite: "
-                        + java.util.Arrays.deepToString(s));
+            if (Math.abs(s[0][1] - s[1][0]) > 1e-9 * (1 + Math.abs(s[0][1]))) {
+                throw new DatasetException(comp + " has a covariance that is not symmetric: " + Arrays.deepToString(s));
+            }
+            if (!(s[0][0] > 0) || !(s[0][0] * s[1][1] - s[0][1] * s[0][1] > 0)) {
+                throw new DatasetException(comp + " has a covariance that is not positive definite: " + Arrays.deepToString(s));
             }
             total += c.weight();
         }
         double norm = total;
+        // Copies, so that the caller's arrays cannot change a validated mixture; the covariance is symmetrised.
         components = components.stream()
-                .map(c -> new Component(c.weight() / norm, c.mean().clone(), new double[][] {c.cov()[0].clone(), c.cov()[1].clone()}))
+                .map(c -> {
+                    double off = (c.cov()[0][1] + c.cov()[1][0]) / 2;
+                    return new Component(c.weight() / norm, c.mean().clone(),
+                            new double[][] {{c.cov()[0][0], off}, {off, c.cov()[1][1]}});
+                })
                 .toList();
+    }
+
+    /**
+     * A scale that puts almost all the mass in [-1, 1]: the largest {@code |mean| + 3 sd} over the
+     * components and both axes, rounded up to a whole number.
+     */
+    public static double boundingScale(List<Component> components) {
+        double bound = 0;
+        for (Component c : components) {
+            for (int axis = 0; axis < 2; axis++) {
+                bound = Math.max(bound, Math.abs(c.mean()[axis]) + 3 * Math.sqrt(c.cov()[axis][axis]));
+            }
+        }
+        return Math.max(1, Math.ceil(bound));
     }
 
     /** {@code n} points, {@code x0, y0, x1, y1, ...}, in the mixture's own coordinates. */
@@ -64,28 +93,27 @@ public record GaussianMixture2D(String name, double scale, List<Component> compo
         SplittableRandom rng = new SplittableRandom(seed);
         int k = components.size();
         double[] cumulative = new double[k];
+        double[][] cholesky = new double[k][];
         double acc = 0;
         for (int i = 0; i < k; i++) {
-            acc += components.get(i).weight();
+            Component c = components.get(i);
+            acc += c.weight();
             cumulative[i] = acc;
+            double a = Math.sqrt(c.cov()[0][0]);
+            double b = c.cov()[1][0] / a;
+            cholesky[i] = new double[] {a, b, Math.sqrt(c.cov()[1][1] - b * b)};
         }
         float[] xy = new float[2 * n];
         for (int i = 0; i < n; i++) {
             double u = rng.nextDouble() * acc;
-            int c = 0;
-            while (c < k - 1 && u >= cumulative[c]) {
-                c++;
-            }
-            Component comp = components.get(c);
-            double[][] s = comp.cov();
-            // Cholesky factor of the 2x2 covariance.
-            double a = Math.sqrt(s[0][0]);
-            double b = s[1][0] / a;
-            double d = Math.sqrt(s[1][1] - b * b);
+            int c = Arrays.binarySearch(cumulative, u);
+            c = c >= 0 ? Math.min(c + 1, k - 1) : Math.min(-c - 1, k - 1);
+            double[] mean = components.get(c).mean();
+            double[] l = cholesky[c];
             double g0 = standardNormal(rng);
             double g1 = standardNormal(rng);
-            xy[2 * i] = (float) (comp.mean()[0] + a * g0);
-            xy[2 * i + 1] = (float) (comp.mean()[1] + b * g0 + d * g1);
+            xy[2 * i] = (float) (mean[0] + l[0] * g0);
+            xy[2 * i + 1] = (float) (mean[1] + l[1] * g0 + l[2] * g1);
         }
         return xy;
     }
@@ -101,31 +129,98 @@ public record GaussianMixture2D(String name, double scale, List<Component> compo
     public double density(double x, double y) {
         double p = 0;
         for (Component c : components) {
-            double[][] s = c.cov();
-            double det = s[0][0] * s[1][1] - s[0][1] * s[1][0];
-            double dx = x - c.mean()[0];
-            double dy = y - c.mean()[1];
-            double q = (s[1][1] * dx * dx - (s[0][1] + s[1][0]) * dx * dy + s[0][0] * dy * dy) / det;
-            p += c.weight() * Math.exp(-0.5 * q) / (2 * Math.PI * Math.sqrt(det));
+            p += c.weight() * Math.exp(componentLogDensity(c, x, y));
         }
         return p;
     }
 
+    /** The log of {@link #density}, accurate far out in the tails where the density itself underflows. */
     public double logDensity(double x, double y) {
-        return Math.log(density(x, y));
+        double[] logs = new double[components.size()];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < logs.length; i++) {
+            Component c = components.get(i);
+            logs[i] = Math.log(c.weight()) + componentLogDensity(c, x, y);
+            max = Math.max(max, logs[i]);
+        }
+        double sum = 0;
+        for (double l : logs) {
+            sum += Math.exp(l - max);
+        }
+        return max + Math.log(sum);
+    }
+
+    private static double componentLogDensity(Component c, double x, double y) {
+        double[][] s = c.cov();
+        double det = s[0][0] * s[1][1] - s[0][1] * s[1][0];
+        double dx = x - c.mean()[0];
+        double dy = y - c.mean()[1];
+        double q = (s[1][1] * dx * dx - 2 * s[0][1] * dx * dy + s[0][0] * dy * dy) / det;
+        return -0.5 * q - Math.log(2 * Math.PI) - 0.5 * Math.log(det);
+    }
+
+    /** The mixture's mean, {@code sum w_k mu_k}. */
+    public double[] mean() {
+        double[] m = new double[2];
+        for (Component c : components) {
+            m[0] += c.weight() * c.mean()[0];
+            m[1] += c.weight() * c.mean()[1];
+        }
+        return m;
+    }
+
+    /** The mixture's covariance, {@code sum w_k (Sigma_k + mu_k mu_k^T) - mu mu^T}. */
+    public double[][] covariance() {
+        double[] m = mean();
+        double[][] s = new double[2][2];
+        for (Component c : components) {
+            for (int i = 0; i < 2; i++) {
+                for (int j = 0; j < 2; j++) {
+                    s[i][j] += c.weight() * (c.cov()[i][j] + c.mean()[i] * c.mean()[j]);
+                }
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 2; j++) {
+                s[i][j] -= m[i] * m[j];
+            }
+        }
+        return s;
+    }
+
+    /** {@code n} samples as a data set of 2D points divided by {@link #scale()}, named after the mixture. */
+    public TensorDataset toDataset(int n, long seed) {
+        return toDataset(n, seed, name);
     }
 
     /** {@code n} samples as a data set of 2D points divided by {@link #scale()}. */
-    public TensorDataset toDataset(int n, long seed) {
+    public TensorDataset toDataset(int n, long seed, String datasetName) {
         float[] xy = sample(n, seed);
         for (int i = 0; i < xy.length; i++) {
             xy[i] = (float) (xy[i] / scale);
         }
-        return new TensorDataset(name, xy, null, new long[] {2}, scale, 0);
+        return new TensorDataset(datasetName, xy, null, new long[] {2}, scale, 0);
     }
 
-    public String toJson() throws IOException {
-        return JSON.writeValueAsString(this);
+    /** The mixture in the JSON layout that {@link #fromJson} reads. */
+    public String toJson() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("name", name);
+        root.put("scale", scale);
+        ArrayNode comps = root.putArray("components");
+        for (Component c : components) {
+            ObjectNode o = comps.addObject();
+            o.put("weight", c.weight());
+            o.putArray("mean").add(c.mean()[0]).add(c.mean()[1]);
+            ArrayNode cov = o.putArray("cov");
+            cov.addArray().add(c.cov()[0][0]).add(c.cov()[0][1]);
+            cov.addArray().add(c.cov()[1][0]).add(c.cov()[1][1]);
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a JSON tree", e);
+        }
     }
 
     public void save(Path file) throws IOException {
@@ -134,15 +229,76 @@ public record GaussianMixture2D(String name, double scale, List<Component> compo
 
     public static GaussianMixture2D fromJson(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException("mixture file " + file + " does not exist");
+            throw new DatasetException("mixture file " + file + " does not exist; write one like "
+                    + "{\"name\": \"one\", \"components\": [{\"weight\": 1, \"mean\": [0, 0], \"cov\": [[1, 0], [0, 1]]}]}");
         }
+        JsonNode root;
         try {
-            return JSON.readValue(file.toFile(), GaussianMixture2D.class);
-        } catch (DatasetException e) {
-            throw e;
+            root = JSON.readTree(file.toFile());
         } catch (IOException e) {
-            Throwable cause = e.getCause() instanceof DatasetException ? e.getCause() : e;
-            throw new DatasetException("cannot read mixture " + file + ": " + cause.getMessage().split("\n")[0], e);
+            throw new DatasetException("mixture file " + file + " is not valid JSON: " + firstLine(e.getMessage()), e);
         }
+        if (root == null || !root.isObject()) {
+            throw new DatasetException("mixture file " + file + " must hold one JSON object with a \"components\" array");
+        }
+        String base = file.getFileName().toString().replaceFirst("(?i)\\.json$", "");
+        String name = root.path("name").isTextual() ? root.get("name").asText() : base;
+        JsonNode comps = root.path("components");
+        if (!comps.isArray() || comps.isEmpty()) {
+            throw new DatasetException("mixture file " + file + " needs a non-empty \"components\" array");
+        }
+        List<Component> list = new ArrayList<>();
+        for (int i = 0; i < comps.size(); i++) {
+            list.add(component(comps.get(i), file, i));
+        }
+        JsonNode scaleNode = root.path("scale");
+        if (!scaleNode.isMissingNode() && !scaleNode.isNumber()) {
+            throw new DatasetException("mixture file " + file + ": \"scale\" must be a number");
+        }
+        double scale = scaleNode.isNumber() ? scaleNode.asDouble() : boundingScale(list);
+        try {
+            return new GaussianMixture2D(name, scale, list);
+        } catch (DatasetException e) {
+            throw new DatasetException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Component component(JsonNode node, Path file, int index) {
+        String where = "mixture file " + file + " component " + index;
+        JsonNode weight = node.path("weight");
+        if (!weight.isMissingNode() && !weight.isNumber()) {
+            throw new DatasetException(where + ": \"weight\" must be a number");
+        }
+        double[] mean = numbers(node.path("mean"));
+        JsonNode covNode = node.path("cov");
+        double[] row0 = covNode.isArray() && covNode.size() == 2 ? numbers(covNode.get(0)) : null;
+        double[] row1 = covNode.isArray() && covNode.size() == 2 ? numbers(covNode.get(1)) : null;
+        if (mean == null) {
+            throw new DatasetException(where + ": \"mean\" must be two numbers, like [0, 0]");
+        }
+        if (row0 == null || row1 == null) {
+            throw new DatasetException(where + ": \"cov\" must be a 2x2 matrix, like [[1, 0], [0, 1]]");
+        }
+        return new Component(weight.isNumber() ? weight.asDouble() : 1, mean, new double[][] {row0, row1});
+    }
+
+    private static double[] numbers(JsonNode pair) {
+        if (pair == null || !pair.isArray() || pair.size() != 2 || !pair.get(0).isNumber() || !pair.get(1).isNumber()) {
+            return null;
+        }
+        return new double[] {pair.get(0).asDouble(), pair.get(1).asDouble()};
+    }
+
+    private static boolean allFinite(double... values) {
+        for (double v : values) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.split("\n")[0];
     }
 }

@@ -42,7 +42,7 @@ class EbganCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("train", "sample", "energy", "quickstart", "bench")) {
+        for (String command : List.of("train", "sample", "energy", "quickstart", "bench", "bench2d")) {
             Run r = run(command, "--help");
             assertThat(r.code()).as(command).isZero();
             assertThat(r.out()).contains("Usage: ebgan " + command);
