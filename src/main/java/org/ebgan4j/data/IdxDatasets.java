@@ -9,6 +9,10 @@ public final class IdxDatasets {
     /** Where Debian's {@code dataset-fashion-mnist} package installs Fashion-MNIST. */
     public static final Path FASHION_MNIST_DIR = Path.of("/usr/share/datasets/fashion-mnist");
 
+    /** How to get IDX files, for the errors about missing ones. */
+    public static final String HOW_TO_GET = "install Fashion-MNIST with 'apt-get install dataset-fashion-mnist' (it goes to "
+            + FASHION_MNIST_DIR + "), or pass --data-dir DIR with the IDX files (train-images-idx3-ubyte[.gz] and the rest)";
+
     /** Which half of the files. */
     public enum Split {
         TRAIN("train"),
@@ -22,6 +26,11 @@ public final class IdxDatasets {
     }
 
     private IdxDatasets() {}
+
+    /** Loads one split from a folder; errors about missing files say how to get them. */
+    public static TensorDataset load(Path dir, Split split, String name) {
+        return load(dir, split, name, HOW_TO_GET);
+    }
 
     /**
      * Loads one split from a folder.

@@ -40,6 +40,26 @@ class BatchesTest {
     }
 
     @Test
+    void everyEpochIsAPermutationReproducibleFromTheSeed() {
+        Batches b = new Batches(counting(12), 4, 7);
+        Batches same = new Batches(counting(12), 4, 7);
+        Batches other = new Batches(counting(12), 4, 8);
+        int[] previous = null;
+        for (int epoch = 0; epoch < 5; epoch++) {
+            int[] order = new int[12];
+            for (int i = 0; i < 3; i++) {
+                System.arraycopy(b.indices(epoch, i), 0, order, 4 * i, 4);
+                assertThat(same.indices(epoch, i)).containsExactly(b.indices(epoch, i));
+            }
+            assertThat(order).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+            assertThat(order).isNotEqualTo(previous);
+            previous = order;
+        }
+        assertThat(other.indices(0, 0)).isNotEqualTo(b.indices(0, 0));
+        assertThat(Batches.permutation(1000, 3)).containsExactlyInAnyOrder(java.util.stream.IntStream.range(0, 1000).toArray());
+    }
+
+    @Test
     void batchArraysHoldTheIndexedSamples() {
         Batches b = new Batches(counting(10), 4, 1);
         try (NDManager m = NDManager.newBaseManager()) {

@@ -24,17 +24,23 @@ class GaussianMixture2DTest {
         return sum * h * h;
     }
 
+    private static GaussianMixture2D.Component comp(double w, double x, double y, double[][] cov) {
+        return new GaussianMixture2D.Component(w, new double[] {x, y}, cov);
+    }
+
     @Test
     void presetDensitiesIntegrateToOne() {
         assertThat(integrate(MixturePresets.gaussians4(), -30, 30, 600)).isCloseTo(1.0, within(1e-3));
         assertThat(integrate(MixturePresets.biased2(), -20, 20, 400)).isCloseTo(1.0, within(1e-3));
         assertThat(integrate(MixturePresets.spirals(), -15, 15, 600)).isCloseTo(1.0, within(1e-3));
+        GaussianMixture2D tilted = new GaussianMixture2D("tilted", 5, List.of(
+                comp(1, 1, 0, new double[][] {{2, -1.3}, {-1.3, 1}}), comp(2, -1, 1, new double[][] {{0.5, 0.2}, {0.2, 0.3}})));
+        assertThat(integrate(tilted, -12, 12, 600)).isCloseTo(1.0, within(1e-3));
     }
 
     @Test
     void densityOfOneGaussianMatchesTheFormula() {
-        GaussianMixture2D g = new GaussianMixture2D("one", 1, List.of(
-                new GaussianMixture2D.Component(2, new double[] {1, -1}, new double[][] {{2, 0.5}, {0.5, 1}})));
+        GaussianMixture2D g = new GaussianMixture2D("one", 1, List.of(comp(2, 1, -1, new double[][] {{2, 0.5}, {0.5, 1}})));
         // det = 1.75; at the mean: 1 / (2 pi sqrt(1.75)).
         assertThat(g.density(1, -1)).isCloseTo(1 / (2 * Math.PI * Math.sqrt(1.75)), within(1e-12));
         // At (2, -1): dx = (1, 0), quadratic form = cov^-1[0][0] = 1 / 1.75.
@@ -43,33 +49,73 @@ class GaussianMixture2DTest {
     }
 
     @Test
-    void samplesHaveTheMixtureMomentsAndWeights() {
+    void logDensityIsTheLogOfTheDensityAndStaysFiniteInTheTails() {
+        GaussianMixture2D m = MixturePresets.gaussians4();
+        assertThat(m.logDensity(3, -2)).isCloseTo(Math.log(m.density(3, -2)), within(1e-12));
+        assertThat(m.density(500, 500)).isZero();
+        // The widest component in y, (-,+) with variances 5.56 and 9.23, dominates there by a factor
+        // of exp(-4000) over the next; log w = log 0.25.
+        double dx = 500 + 7.659;
+        double dy = 500 - 7.659;
+        double expected = Math.log(0.25) - Math.log(2 * Math.PI) - 0.5 * Math.log(5.56 * 9.23)
+                - 0.5 * (dx * dx / 5.56 + dy * dy / 9.23);
+        assertThat(m.logDensity(500, 500)).isCloseTo(expected, within(1e-9 * Math.abs(expected)));
+    }
+
+    @Test
+    void analyticMomentsOfBiased2() {
         GaussianMixture2D m = MixturePresets.biased2();
-        int n = 100_000;
-        float[] xy = m.sample(n, 11);
+        double mean = -0.8 * 3.488;
+        assertThat(m.mean()).containsExactly(new double[] {mean, mean}, within(1e-12));
+        // Var = 5 + E[mu^2] - E[mu]^2 on the diagonal; the means move together, so the same off it.
+        double spread = 3.488 * 3.488 - mean * mean;
+        assertThat(m.covariance()[0]).containsExactly(new double[] {5 + spread, spread}, within(1e-12));
+    }
+
+    @Test
+    void sampleMomentsMatchTheAnalyticOnesForEveryPreset() {
+        for (GaussianMixture2D m : List.of(MixturePresets.gaussians4(), MixturePresets.biased2(), MixturePresets.spirals())) {
+            int n = 100_000;
+            float[] xy = m.sample(n, 17);
+            double[] s = new double[5];
+            for (int i = 0; i < n; i++) {
+                double x = xy[2 * i];
+                double y = xy[2 * i + 1];
+                s[0] += x;
+                s[1] += y;
+                s[2] += x * x;
+                s[3] += x * y;
+                s[4] += y * y;
+            }
+            double mx = s[0] / n;
+            double my = s[1] / n;
+            double[][] cov = m.covariance();
+            double tol = 0.02 * Math.max(cov[0][0], cov[1][1]);
+            assertThat(mx).as("%s mean x", m.name()).isCloseTo(m.mean()[0], within(tol));
+            assertThat(my).as("%s mean y", m.name()).isCloseTo(m.mean()[1], within(tol));
+            assertThat(s[2] / n - mx * mx).as("%s var x", m.name()).isCloseTo(cov[0][0], within(tol));
+            assertThat(s[3] / n - mx * my).as("%s cov xy", m.name()).isCloseTo(cov[0][1], within(tol));
+            assertThat(s[4] / n - my * my).as("%s var y", m.name()).isCloseTo(cov[1][1], within(tol));
+        }
+    }
+
+    @Test
+    void biased2DrawsNinetyPercentFromTheLowerLeftComponent() {
+        float[] xy = MixturePresets.biased2().sample(100_000, 11);
         int positive = 0;
-        double sx = 0;
-        double sxx = 0;
-        for (int i = 0; i < n; i++) {
-            if (xy[2 * i] + xy[2 * i + 1] > 0) {
+        for (int i = 0; i < xy.length; i += 2) {
+            if (xy[i] + xy[i + 1] > 0) {
                 positive++;
             }
-            sx += xy[2 * i];
-            sxx += xy[2 * i] * xy[2 * i];
         }
         // Along (1, 1) the components sit at +-4.933 with sd 2.236, so Phi(-2.206) = 0.01369 of each
         // lands on the other side: 0.1 + 0.8 * 0.01369 = 0.1110 of the points have x + y > 0.
-        assertThat(positive / (double) n).isCloseTo(0.1110, within(0.003));
-        // E[x] = 0.1 * 3.488 - 0.9 * 3.488; Var[x] = 5 + E[mean^2] - E[x]^2.
-        double mean = -0.8 * 3.488;
-        assertThat(sx / n).isCloseTo(mean, within(0.03));
-        assertThat(sxx / n - (sx / n) * (sx / n)).isCloseTo(5 + 3.488 * 3.488 - mean * mean, within(0.1));
+        assertThat(positive / 100_000.0).isCloseTo(0.1110, within(0.003));
     }
 
     @Test
     void correlatedCovarianceIsReproduced() {
-        GaussianMixture2D g = new GaussianMixture2D("c", 1, List.of(
-                new GaussianMixture2D.Component(1, new double[] {0, 0}, new double[][] {{4, 1.2}, {1.2, 1}})));
+        GaussianMixture2D g = new GaussianMixture2D("c", 1, List.of(comp(1, 0, 0, new double[][] {{4, 1.2}, {1.2, 1}})));
         float[] xy = g.sample(200_000, 3);
         double sxy = 0;
         double syy = 0;
@@ -87,20 +133,83 @@ class GaussianMixture2DTest {
         assertThat(m.sample(100, 5)).containsExactly(m.sample(100, 5));
         assertThat(m.sample(100, 5)).isNotEqualTo(m.sample(100, 6));
         TensorDataset ds = m.toDataset(100, 5);
+        assertThat(ds.name()).isEqualTo("gaussians4");
+        assertThat(ds.scale()).isEqualTo(20);
+        assertThat(ds.offset()).isZero();
         assertThat(ds.toRaw(ds.data())).containsExactly(m.sample(100, 5), within(1e-5f));
+        assertThat(m.toDataset(10, 5, "mine").name()).isEqualTo("mine");
     }
 
     @Test
-    void jsonRoundTripAndValidation(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("m.json");
-        MixturePresets.biased2().save(file);
-        GaussianMixture2D back = GaussianMixture2D.fromJson(file);
-        assertThat(back.density(1, 2)).isCloseTo(MixturePresets.biased2().density(1, 2), within(1e-15));
-        assertThat(Datasets.load(file.toString(), null, 10, 0).size()).isEqualTo(10);
+    void presetScalesKeepAlmostAllSamplesInTheUnitSquare() {
+        for (GaussianMixture2D m : List.of(MixturePresets.gaussians4(), MixturePresets.biased2(), MixturePresets.spirals())) {
+            float[] v = m.toDataset(50_000, 2).data();
+            int outside = 0;
+            for (int i = 0; i < v.length; i += 2) {
+                if (Math.abs(v[i]) > 1 || Math.abs(v[i + 1]) > 1) {
+                    outside++;
+                }
+            }
+            assertThat(outside / 50_000.0).as(m.name()).isLessThan(0.005);
+        }
+        assertThat(GaussianMixture2D.boundingScale(MixturePresets.biased2().components())).isEqualTo(11);
+    }
 
-        Files.writeString(file, "{\"name\":\"bad\",\"scale\":1,\"components\":[{\"weight\":1,\"mean\":[0,0],\"cov\":[[1,2],[2,1]]}]}");
-        assertThatThrownBy(() -> GaussianMixture2D.fromJson(file)).hasMessageContaining("not positive definite");
-        Files.writeString(file, "{\"name\":\"bad\",\"scale\":1,\"components\":[{\"weight\":-1,\"mean\":[0,0],\"cov\":[[1,0],[0,1]]}]}");
-        assertThatThrownBy(() -> GaussianMixture2D.fromJson(file)).hasMessageContaining("weights must be positive");
+    @Test
+    void jsonRoundTrip(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("m.json");
+        for (GaussianMixture2D m : List.of(MixturePresets.biased2(), MixturePresets.gaussians4())) {
+            m.save(file);
+            GaussianMixture2D back = GaussianMixture2D.fromJson(file);
+            assertThat(back.name()).isEqualTo(m.name());
+            assertThat(back.scale()).isEqualTo(m.scale());
+            assertThat(back.density(1, 2)).isEqualTo(m.density(1, 2));
+            assertThat(back.sample(50, 3)).containsExactly(m.sample(50, 3));
+        }
+        assertThat(Datasets.load(file.toString(), null, 10, 0).size()).isEqualTo(10);
+    }
+
+    @Test
+    void userJsonWeightsAreNormalisedAndAMissingScaleIsComputed(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ring.json");
+        Files.writeString(file, """
+                {"components": [
+                  {"weight": 1, "mean": [4, 0], "cov": [[1, 0.5], [0.5, 1]]},
+                  {"weight": 3, "mean": [-4, 0], "cov": [[4, 0], [0, 1]]},
+                  {"mean": [0, 0], "cov": [[1, 0], [0, 1]]}
+                ]}""");
+        GaussianMixture2D m = GaussianMixture2D.fromJson(file);
+        assertThat(m.name()).isEqualTo("ring");
+        assertThat(m.components()).extracting(GaussianMixture2D.Component::weight).containsExactly(0.2, 0.6, 0.2);
+        // |-4| + 3 * sqrt(4) = 10.
+        assertThat(m.scale()).isEqualTo(10);
+    }
+
+    @Test
+    void badJsonGetsOneLineErrors(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("bad.json");
+        String ok = "\"mean\":[0,0],\"cov\":[[1,0],[0,1]]";
+        String[][] cases = {
+            {"{\"scale\":1,\"components\":[{\"weight\":1,\"mean\":[0,0],\"cov\":[[1,2],[2,1]]}]}", "component 0 has a covariance that is not positive definite"},
+            {"{\"scale\":1,\"components\":[{\"weight\":1,\"mean\":[0,0],\"cov\":[[1,0.3],[0,1]]}]}", "not symmetric"},
+            {"{\"scale\":1,\"components\":[{" + ok + "},{\"weight\":-1," + ok + "}]}", "component 1 has weight -1.0; weights must be positive"},
+            {"{\"scale\":1,\"components\":[{\"mean\":[0],\"cov\":[[1,0],[0,1]]}]}", "\"mean\" must be two numbers"},
+            {"{\"scale\":1,\"components\":[{\"mean\":[0,0],\"cov\":[1,0,0,1]}]}", "\"cov\" must be a 2x2 matrix"},
+            {"{\"scale\":-2,\"components\":[{" + ok + "}]}", "needs a positive scale, got -2.0"},
+            {"{\"scale\":\"big\",\"components\":[{" + ok + "}]}", "\"scale\" must be a number"},
+            {"{\"components\":[]}", "needs a non-empty \"components\" array"},
+            {"[1, 2]", "must hold one JSON object"},
+            {"{\"components\": [", "is not valid JSON"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(file, c[0]);
+            assertThatThrownBy(() -> GaussianMixture2D.fromJson(file)).as(c[0])
+                    .isInstanceOf(DatasetException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining(c[1])
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+        assertThatThrownBy(() -> GaussianMixture2D.fromJson(dir.resolve("absent.json")))
+                .hasMessageContaining("absent.json does not exist; write one like");
     }
 }
