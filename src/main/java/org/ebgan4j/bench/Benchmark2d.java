@@ -167,6 +167,40 @@ public final class Benchmark2d {
 
     /** Writes {@code table.md} and {@code table.csv}: one row per divergence, one column per (data set, model). */
     public static void writeTables(Path root, List<CellResult> results) throws IOException {
+        writeTables(root, results, Map.of());
+    }
+
+    /**
+     * Reference values (a paper's Table 2) in the layout of {@code table.csv}: a header
+     * {@code dataset,model,KL(p_gen||p_emp),...} and one row per cell; empty fields are allowed.
+     * The key of the result is {@code dataset/model}.
+     */
+    public static Map<String, Map<String, Double>> readReference(Path csv) throws IOException {
+        List<String> lines = Files.readAllLines(csv);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(csv + " is empty; expected a header 'dataset,model,KL(p_gen||p_emp),...'");
+        }
+        String[] header = lines.get(0).split(",");
+        Map<String, Map<String, Double>> reference = new LinkedHashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] cells = line.split(",", -1);
+            Map<String, Double> row = new LinkedHashMap<>();
+            for (int i = 2; i < Math.min(header.length, cells.length); i++) {
+                if (!cells[i].isBlank()) {
+                    row.put(header[i].trim(), Double.parseDouble(cells[i].trim()));
+                }
+            }
+            reference.put(cells[0].trim() + "/" + cells[1].trim(), row);
+        }
+        return reference;
+    }
+
+    /** As {@link #writeTables(Path, List)}, with reference values shown in brackets beside ours in the Markdown. */
+    public static void writeTables(Path root, List<CellResult> results, Map<String, Map<String, Double>> reference)
+            throws IOException {
         StringBuilder md = new StringBuilder("| divergence |");
         StringBuilder sep = new StringBuilder("|---|");
         StringBuilder csv = new StringBuilder("dataset,model");
@@ -179,7 +213,12 @@ public final class Benchmark2d {
             csv.append(',').append(label(d));
             md.append("| ").append(label(d)).append(" |");
             for (CellResult r : results) {
-                md.append(' ').append(String.format(Locale.ROOT, "%.4f", r.kl().get(label(d)))).append(" |");
+                md.append(' ').append(String.format(Locale.ROOT, "%.4f", r.kl().get(label(d))));
+                Double paper = reference.getOrDefault(r.dataset() + "/" + r.model(), Map.of()).get(label(d));
+                if (paper != null) {
+                    md.append(String.format(Locale.ROOT, " (%.2f)", paper));
+                }
+                md.append(" |");
             }
             md.append('\n');
         }

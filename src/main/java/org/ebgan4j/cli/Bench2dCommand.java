@@ -45,6 +45,9 @@ final class Bench2dCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "0") long seed;
 
+    @Option(names = "--reference", description = "CSV of published values in the layout of table.csv, shown in brackets beside ours")
+    Path reference;
+
     @Option(names = "--cell", hidden = true, description = "run one DATASET:MODEL cell in this process")
     String cell;
 
@@ -114,7 +117,7 @@ final class Bench2dCommand implements Callable<Integer> {
             }
         }
         List<Benchmark2d.CellResult> results = Benchmark2d.collect(out, cells);
-        Benchmark2d.writeTables(out, results);
+        Benchmark2d.writeTables(out, results, reference == null ? Map.of() : Benchmark2d.readReference(reference));
         System.out.println(Files.readString(out.resolve("table.md")));
         System.out.printf("%d of %d cells done; wall time of this invocation %.1f s on %d cores (%d at a time); "
                 + "tables in %s%n", results.size(), cells.size(), (System.nanoTime() - began) / 1e9, cores, slots, out);

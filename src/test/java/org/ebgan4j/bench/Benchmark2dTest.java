@@ -33,5 +33,12 @@ class Benchmark2dTest {
         Benchmark2d.writeTables(root, results);
         assertThat(Files.readAllLines(root.resolve("table.csv")).get(1)).startsWith("biased2,egan-ent-nn,");
         assertThat(Files.readString(root.resolve("table.md"))).contains("| KL(p_disc||p_data) |");
+
+        Path paper = root.resolve("paper.csv");
+        Files.writeString(paper, "dataset,model,KL(p_disc||p_data)\nbiased2,egan-ent-nn,0.25\n");
+        Benchmark2d.writeTables(root, results, Benchmark2d.readReference(paper));
+        String md = Files.readString(root.resolve("table.md"));
+        assertThat(md).contains(String.format(java.util.Locale.ROOT, "| KL(p_disc||p_data) | %.4f (0.25) |",
+                r.kl().get("KL(p_disc||p_data)")));
     }
 }
