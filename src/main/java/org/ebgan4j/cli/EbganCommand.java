@@ -22,6 +22,9 @@ import java.io.PrintWriter;
             QuickstartCommand.class,
             BenchCommand.class,
             Bench2dCommand.class,
+            ClassifierCommand.class,
+            EvalCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EbganCommand implements Runnable {

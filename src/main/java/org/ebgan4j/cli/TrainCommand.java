@@ -39,6 +39,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-samples", description = "use at most this many training samples (default: all)")
     Integer maxSamples;
 
+    @Option(names = "--label", description = "train on one class only, 0 to 9 (default: all)")
+    Integer label;
+
+    @Option(names = "--hold-out", description = "keep this many samples out of training, for evaluation "
+            + "(default: 0, the data set's test split; the npm digits have none)")
+    Integer holdOut;
+
     @Option(names = "--noise-dim", description = "dimension of z (default: 100 for images, 4 for 2D)") Integer noiseDim;
     @Option(names = "--layers-g", description = "linear layers in G, output included (default: 3)") Integer layersG;
     @Option(names = "--size-g", description = "units per hidden layer of G (default: 800; 128 for 2D)") Integer sizeG;
@@ -46,6 +53,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--size-d", description = "units per encoder layer of D (default: 256; 128 for 2D)") Integer sizeD;
     @Option(names = "--dropout-d", description = "dropout rate after D's hidden layers (default: 0)") Float dropoutD;
     @Option(names = "--no-batch-norm", description = "leave out batch normalisation") boolean noBatchNorm;
+    @Option(names = "--no-batch-norm-d", description = "leave out batch normalisation in D only: its energy then reads "
+            + "one image at a time, as ranking and scoring need (with it, inference uses running statistics averaged "
+            + "over real and fake batches)") boolean noBatchNormD;
 
     @Option(names = "--margin", description = "EBGAN margin m (default: 10 for images, 1 for 2D)") Float margin;
     @Option(names = "--margin-decay", description = "constant, linear or exponential (default: constant)") String marginDecay;
@@ -105,15 +115,14 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig.DataConfig dataConfig = config != null ? config.data()
                 : new TrainConfig.DataConfig(orElse(dataset, "fashion-mnist"), dataDir == null ? null : dataDir.toString(),
-                        orElse(maxSamples, 0), 0.5, 0.5);
+                        orElse(maxSamples, 0), 0.5, 0.5, label, orElse(holdOut, 0));
         // A synthetic data set is drawn from the run's own seed, so a resume sees the same points.
         long runSeed = config != null ? config.schedule().seed() : orElse(seed, 0L);
-        TensorDataset data = Datasets.load(dataConfig.dataset(),
+        TensorDataset data = Datasets.forTraining(dataConfig.dataset(),
                 dataConfig.dataDir() == null ? null : Path.of(dataConfig.dataDir()),
-                dataConfig.maxSamples(), runSeed);
+                dataConfig.maxSamples(), dataConfig.label(), dataConfig.holdOut(), runSeed).train();
         if (config == null) {
-            config = build(new TrainConfig.DataConfig(dataConfig.dataset(), dataConfig.dataDir(), dataConfig.maxSamples(),
-                    data.scale(), data.offset()), data);
+            config = build(dataConfig.withScale(data.scale(), data.offset()), data);
             run = new RunFolder(out != null ? out
                     : Path.of("runs", config.objective().model().id() + "-" + simpleName(config.data().dataset()) + "-" + config.schedule().seed()));
         }
@@ -135,7 +144,7 @@ final class TrainCommand implements Callable<Integer> {
         FullyConnectedSpec network = new FullyConnectedSpec(orElse(noiseDim, n.noiseDim()), n.noise(), n.dataDim(),
                 orElse(layersG, n.layersG()), orElse(sizeG, n.sizeG()), orElse(layersD, n.layersD()),
                 orElse(sizeD, n.sizeD()), orElse(dropoutD, n.dropoutD()), !noBatchNorm && n.batchNormG(),
-                !noBatchNorm && n.batchNormD(), n.initStdG(), n.initStdD(), n.output());
+                !noBatchNorm && !noBatchNormD && n.batchNormD(), n.initStdG(), n.initStdD(), n.output());
         TrainConfig.ObjectiveConfig o = d.objective();
         float m0 = orElse(margin, o.margin().start());
         MarginSchedule.Kind decay = Options.parseEnum(MarginSchedule.Kind.class, orElse(marginDecay, "constant"), "--margin-decay");

@@ -64,6 +64,58 @@ public final class Datasets {
         };
     }
 
+    /** Seed of the hold-out split: fixed, so that runs of any seed hold out the same samples. */
+    public static final long HOLD_OUT_SEED = 20_170_206L;
+
+    /**
+     * The training data of a run and the data held out for evaluating it. The data set (at most
+     * {@code maxSamples}) is narrowed to one class when {@code label} is set; then {@code holdOut}
+     * samples, chosen by a fixed seed, are kept out of training. With {@code holdOut} 0 the held-out
+     * part is the data set's test split (IDX, mixtures), or {@code null} where it has none (npm digits) or its files are missing.
+     */
+    public static Splits.Split forTraining(String name, Path dataDir, int maxSamples, Integer label, int holdOut, long seed) {
+        TensorDataset all = load(name, dataDir, maxSamples, seed);
+        if (label != null) {
+            all = onlyLabel(all, label);
+        }
+        if (holdOut > 0) {
+            if (holdOut >= all.size()) {
+                throw new DatasetException("--hold-out " + holdOut + " leaves nothing to train on: " + all.name()
+                        + (label != null ? " has " + all.size() + " samples of class " + label : " has " + all.size() + " samples"));
+            }
+            return Splits.holdOut(all, holdOut, HOLD_OUT_SEED);
+        }
+        if (name.equalsIgnoreCase("mnist-json")) {
+            return new Splits.Split(all, null);
+        }
+        TensorDataset test;
+        try {
+            test = loadTest(name, dataDir, 0);
+        } catch (DatasetException e) {
+            // Training needs only the training files; evaluation says so when it finds no held-out data.
+            return new Splits.Split(all, null);
+        }
+        return new Splits.Split(all, label != null ? onlyLabel(test, label) : test);
+    }
+
+    /** Fails with a clear message unless {@code name} is an image data set (not a 2D mixture). */
+    public static void requireImages(String name) {
+        if (mixture(name) != null) {
+            throw new DatasetException(name + " is a 2D mixture; this needs images: mnist, fashion-mnist or mnist-json");
+        }
+    }
+
+    private static TensorDataset onlyLabel(TensorDataset data, int label) {
+        if (!data.hasLabels()) {
+            throw new DatasetException("--label needs a labelled data set; " + data.name() + " has no labels");
+        }
+        TensorDataset selected = data.withLabel(label);
+        if (selected.size() == 0) {
+            throw new DatasetException(data.name() + " has no samples of class " + label + "; classes are 0 to 9");
+        }
+        return selected;
+    }
+
     /** The named preset, a mixture read from a {@code .json} path, or {@code null} for an image data set. */
     public static GaussianMixture2D mixture(String name) {
         switch (name.toLowerCase(Locale.ROOT)) {

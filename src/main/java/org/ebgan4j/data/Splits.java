@@ -20,4 +20,14 @@ public final class Splits {
         return new Split(data.subset(Arrays.copyOfRange(order, nTest, order.length)),
                 data.subset(Arrays.copyOfRange(order, 0, nTest)));
     }
+
+    /** Shuffles with {@code seed} and holds out {@code count} samples. */
+    public static Split holdOut(TensorDataset data, int count, long seed) {
+        if (count <= 0 || count >= data.size()) {
+            throw new IllegalArgumentException("can hold out 1 to " + (data.size() - 1) + " samples, not " + count);
+        }
+        int[] order = Batches.permutation(data.size(), seed);
+        return new Split(data.subset(Arrays.copyOfRange(order, count, order.length)),
+                data.subset(Arrays.copyOfRange(order, 0, count)));
+    }
 }

@@ -60,6 +60,12 @@ public final class AutoencoderEnergy implements EnergyFunction {
         return forward(parameters, x, training).energy();
     }
 
+    /** The encoder's code: the auto-encoder's last layer before the decoder. */
+    @Override
+    public NDArray features(ParameterStore parameters, NDArray x, boolean training) {
+        return encoder.forward(parameters, new NDList(x), training).singletonOrThrow();
+    }
+
     /** Per-sample squared error between {@code x} and its reconstruction. */
     public static NDArray reconstructionError(NDArray x, NDArray reconstruction, Reduction reduction) {
         return reconstructionError(x, reconstruction, reduction, ErrorNorm.SQUARED);

@@ -32,4 +32,10 @@ public final class CriticEnergy implements EnergyFunction {
     public NDArray energy(ParameterStore parameters, NDArray x, boolean training) {
         return logits(parameters, x, training).neg();
     }
+
+    /** The activations that feed the output unit. */
+    @Override
+    public NDArray features(ParameterStore parameters, NDArray x, boolean training) {
+        return HiddenLayers.lastHidden(critic, parameters, x, training);
+    }
 }

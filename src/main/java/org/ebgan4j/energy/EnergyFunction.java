@@ -12,4 +12,10 @@ public interface EnergyFunction {
 
     /** Energies of a batch, shape (batch). */
     NDArray energy(ParameterStore parameters, NDArray x, boolean training);
+
+    /**
+     * The discriminator's last hidden layer, shape (batch, features): the features a linear probe
+     * reads (calibrated-EBGAN paper, appendix B.5).
+     */
+    NDArray features(ParameterStore parameters, NDArray x, boolean training);
 }

@@ -24,4 +24,10 @@ public final class ScalarCost implements EnergyFunction {
         NDArray out = network.forward(parameters, new NDList(x), training).singletonOrThrow();
         return out.reshape(out.getShape().get(0));
     }
+
+    /** The activations that feed the output unit. */
+    @Override
+    public NDArray features(ParameterStore parameters, NDArray x, boolean training) {
+        return HiddenLayers.lastHidden(network, parameters, x, training);
+    }
 }

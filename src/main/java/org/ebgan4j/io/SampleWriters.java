@@ -87,6 +87,18 @@ public final class SampleWriters {
         });
     }
 
+    /** Reads a {@code .npy} or {@code .csv} file, chosen by its extension. */
+    public static Samples read(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".npy")) {
+            return readNpy(file);
+        }
+        if (name.endsWith(".csv")) {
+            return readCsv(file);
+        }
+        throw new IllegalArgumentException(file + ": samples must be a .npy or .csv file");
+    }
+
     /**
      * Reads a float32 or float64 C-order {@code .npy} file (format 1.0 to 3.0), either byte order.
      *

@@ -185,6 +185,31 @@ public final class EnergyGan implements AutoCloseable {
         return result;
     }
 
+    /**
+     * The discriminator's last hidden layer for each of {@code n} samples (normalised values, row-major),
+     * in inference mode; returns the features row-major, {@code n * featureDim} values.
+     */
+    public float[] features(float[] x, int n) {
+        int dim = config.network().dataDim();
+        if (x.length != (long) n * dim) {
+            throw new IllegalArgumentException("expected " + n + " samples of " + dim + " values, got " + x.length + " values");
+        }
+        float[] result = null;
+        for (int start = 0; start < n; start += INFERENCE_BATCH) {
+            int b = Math.min(INFERENCE_BATCH, n - start);
+            try (NDManager sub = manager.newSubManager()) {
+                NDArray xb = upload.upload(sub, x, start * dim, new Shape(b, dim));
+                float[] f = game.discriminator().features(parameters, xb, false).toFloatArray();
+                int width = f.length / b;
+                if (result == null) {
+                    result = new float[n * width];
+                }
+                System.arraycopy(f, 0, result, start * width, f.length);
+            }
+        }
+        return result == null ? new float[0] : result;
+    }
+
     public void saveParameters(DataOutputStream out) throws IOException {
         generator.saveParameters(out);
         discriminator().saveParameters(out);

@@ -28,8 +28,28 @@ public record TrainConfig(
     /**
      * Which data, from where, and how much of it; {@code raw = value * scale + offset} maps the
      * networks' values back to the data's units (pixel intensities, 2D coordinates).
+     *
+     * @param label train on this class only ({@code null}: all classes)
+     * @param holdOut samples held out of training for evaluation (0: the data set's own test split, if any);
+     *     see {@link org.ebgan4j.data.Datasets#forTraining}
      */
-    public record DataConfig(String dataset, String dataDir, int maxSamples, double scale, double offset) {}
+    public record DataConfig(String dataset, String dataDir, int maxSamples, double scale, double offset,
+            Integer label, int holdOut) {
+
+        public DataConfig(String dataset, String dataDir, int maxSamples, double scale, double offset) {
+            this(dataset, dataDir, maxSamples, scale, offset, null, 0);
+        }
+
+        public DataConfig {
+            if (holdOut < 0) {
+                throw new IllegalArgumentException("--hold-out must be 0 or more, got " + holdOut);
+            }
+        }
+
+        public DataConfig withScale(double newScale, double newOffset) {
+            return new DataConfig(dataset, dataDir, maxSamples, newScale, newOffset, label, holdOut);
+        }
+    }
 
     /**
      * The game and its losses.

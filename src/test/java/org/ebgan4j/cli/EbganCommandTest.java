@@ -42,8 +42,9 @@ class EbganCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("train", "sample", "energy", "quickstart", "bench", "bench2d")) {
-            Run r = run(command, "--help");
+        for (String command : List.of("train", "sample", "energy", "quickstart", "bench", "bench2d", "eval", "compare",
+                "classifier train")) {
+            Run r = run((command + " --help").split(" "));
             assertThat(r.code()).as(command).isZero();
             assertThat(r.out()).contains("Usage: ebgan " + command);
         }
