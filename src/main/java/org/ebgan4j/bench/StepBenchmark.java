@@ -45,7 +45,8 @@ public final class StepBenchmark {
         int dim = config.network().dataDim();
         int batch = config.schedule().batchSize();
         Random r = new Random(1);
-        float[] x = new float[batch * 16 * dim];
+        // 16 distinct batches of random data; 2 for large images, whose batches are large enough as they are.
+        float[] x = new float[batch * (dim > 20_000 ? 2 : 16) * dim];
         for (int i = 0; i < x.length; i++) {
             x[i] = r.nextFloat() * 2 - 1;
         }

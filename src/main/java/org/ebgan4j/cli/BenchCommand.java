@@ -1,6 +1,9 @@
 package org.ebgan4j.cli;
 
 import org.ebgan4j.bench.StepBenchmark;
+import org.ebgan4j.bench.TransposedConvBenchmark;
+import org.ebgan4j.nn.ArchitectureSummary;
+import org.ebgan4j.nn.ConvArchitecture;
 import org.ebgan4j.nn.FullyConnectedSpec;
 import org.ebgan4j.train.ModelKind;
 import org.ebgan4j.train.TrainConfig;
@@ -13,7 +16,8 @@ import java.util.concurrent.Callable;
 
 /** {@code ebgan bench}: milliseconds per training step and the process's memory over a long run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Time the training step of a fully connected config on random 784-d data and report memory.")
+        description = "Time the training step of a fully connected config on random 784-d data (or of a convolutional "
+                + "preset with --arch, on random images of its size) and report memory.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--model", defaultValue = "ebgan-pt", description = "ebgan, ebgan-pt or gan (default: ${DEFAULT-VALUE})")
@@ -31,6 +35,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--size-g", defaultValue = "800") int sizeG;
     @Option(names = "--layers-d", defaultValue = "2") int layersD;
     @Option(names = "--size-d", defaultValue = "256") int sizeD;
+    @Option(names = "--transposed-conv", description = "time the transposed convolution against a plain convolution instead")
+    boolean transposedConv;
+    @Option(names = "--arch", description = "a convolutional preset (see 'ebgan arch') instead of the fully connected networks")
+    String arch;
 
     private static void printMemory(String when, StepBenchmark.Memory m) {
         System.out.printf("memory %s: RSS %d MiB (Java heap committed %d MiB)%n",
@@ -39,7 +47,15 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (steps < 100) {
+        if (transposedConv) {
+            // The layers of the dcgan64 generator and decoder, at the batch of the bench.
+            TransposedConvBenchmark.run(batch, 512, 256, 4, 4, 2, 1, 10, System.out);
+            TransposedConvBenchmark.run(batch, 256, 128, 8, 4, 2, 1, 10, System.out);
+            TransposedConvBenchmark.run(batch, 128, 64, 16, 4, 2, 1, 10, System.out);
+            TransposedConvBenchmark.run(batch, 64, 3, 32, 4, 2, 1, 10, System.out);
+            return 0;
+        }
+        if (steps < (arch == null ? 100 : 1)) {
             throw new IllegalArgumentException("--steps must be at least 100 to report memory at step 100, got " + steps);
         }
         TrainConfig base = TrainConfigs.defaults(ModelKind.parse(model), "bench", dim);
@@ -48,14 +64,27 @@ final class BenchCommand implements Callable<Integer> {
                 FullyConnectedSpec.ebgan(n.noiseDim(), dim, layersG, sizeG, layersD, sizeD, 0f, true, n.output()),
                 base.objective(), base.optimizer(),
                 new TrainConfig.RunSchedule(batch, 0, steps, 0, 1, 1, 1));
-        System.out.printf("bench: %s, G %dx%d, D %dx%d, batch %d, data %d-d, %d steps after %d warm-up; "
-                        + "threads=%s, jemalloc=%s%n",
-                model, layersG, sizeG, layersD, sizeD, batch, dim, steps, warmup,
-                System.getProperty("ai.djl.pytorch.num_threads", "default"),
-                String.valueOf(System.getenv("LD_PRELOAD")).contains("jemalloc"));
+        String threads = System.getProperty("ai.djl.pytorch.num_threads", "default");
+        boolean jemalloc = String.valueOf(System.getenv("LD_PRELOAD")).contains("jemalloc");
+        if (arch != null) {
+            ConvArchitecture a = ConvArchitecture.preset(arch);
+            config = TrainConfigs.convolutional(config, a);
+            ArchitectureSummary summary = ArchitectureSummary.of(a, true);
+            long d = ModelKind.parse(model).usesAutoencoder() ? summary.parameters("encoder") + summary.parameters("decoder")
+                    : summary.parameters("critic");
+            System.out.printf("bench: %s, %s (%dx%dx%d images, G %,d parameters, D %,d), batch %d, %d steps after %d warm-up; "
+                            + "threads=%s, jemalloc=%s%n", model, a.name(), a.channels(), a.side(), a.side(),
+                    summary.parameters("generator"), d, batch, steps, warmup, threads, jemalloc);
+        } else {
+            System.out.printf("bench: %s, G %dx%d, D %dx%d, batch %d, data %d-d, %d steps after %d warm-up; "
+                            + "threads=%s, jemalloc=%s%n", model, layersG, sizeG, layersD, sizeD, batch, dim, steps, warmup,
+                    threads, jemalloc);
+        }
         StepBenchmark.Report r = StepBenchmark.run(config, steps, warmup, System.out);
         System.out.printf("ms/step: mean %.2f, median %.2f, p90 %.2f%n", r.meanMs(), r.medianMs(), r.p90Ms());
-        printMemory("after 100 steps", r.at100());
+        if (r.at100() != null) {
+            printMemory("after 100 steps", r.at100());
+        }
         printMemory("after " + r.steps() + " steps", r.atEnd());
         return 0;
     }

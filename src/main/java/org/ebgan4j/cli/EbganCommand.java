@@ -25,6 +25,7 @@ import java.io.PrintWriter;
             ClassifierCommand.class,
             EvalCommand.class,
             CompareCommand.class,
+            ArchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EbganCommand implements Runnable {

@@ -55,6 +55,9 @@ final class EnergyCommand implements Callable<Integer> {
                 values = model.fromRaw(s.values());
             } else {
                 TensorDataset ds = test ? Datasets.loadTest(data, dataDir, maxSamples) : Datasets.load(data, dataDir, maxSamples, 0);
+                if (model.config().conv() != null) {
+                    ds = model.fitData(ds);
+                }
                 if (ds.sampleSize() != dim) {
                     throw new IllegalArgumentException(data + " has samples of " + ds.sampleSize() + " values; this run's model takes " + dim);
                 }

@@ -1,9 +1,12 @@
 package org.ebgan4j.cli;
 
 import org.ebgan4j.data.Datasets;
+import org.ebgan4j.data.ImageSizes;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.energy.Reduction;
+import org.ebgan4j.nn.ConvArchitecture;
 import org.ebgan4j.nn.FullyConnectedSpec;
+import org.ebgan4j.objective.MarginPresets;
 import org.ebgan4j.objective.MarginSchedule;
 import org.ebgan4j.objective.NearestNeighbourEntropy;
 import org.ebgan4j.plot.RunPictures;
@@ -39,12 +42,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-samples", description = "use at most this many training samples (default: all)")
     Integer maxSamples;
 
+    @Option(names = "--image-size", description = "side that folder images (--dataset images) are resized and "
+            + "centre-cropped to (default: 64)") Integer imageSize;
+
+    @Option(names = "--random-crop", description = "train on a random square patch of this side of every image, drawn anew "
+            + "each time (the EBGAN paper's LSUN setting: --image-size 96 --random-crop 64)") Integer randomCrop;
+
     @Option(names = "--label", description = "train on one class only, 0 to 9 (default: all)")
     Integer label;
 
     @Option(names = "--hold-out", description = "keep this many samples out of training, for evaluation "
             + "(default: 0, the data set's test split; the npm digits have none)")
     Integer holdOut;
+
+    @Option(names = "--arch", description = "a convolutional architecture preset (see 'ebgan arch'); images are fitted to it "
+            + "(digits padded, grey kept grey) (default: the fully connected networks)") String arch;
 
     @Option(names = "--noise-dim", description = "dimension of z (default: 100 for images, 4 for 2D)") Integer noiseDim;
     @Option(names = "--layers-g", description = "linear layers in G, output included (default: 3)") Integer layersG;
@@ -57,6 +69,8 @@ final class TrainCommand implements Callable<Integer> {
             + "one image at a time, as ranking and scoring need (with it, inference uses running statistics averaged "
             + "over real and fake batches)") boolean noBatchNormD;
 
+    @Option(names = "--margin-preset", description = "the EBGAN paper's margin for a data set: mnist 10, celeba 20, "
+            + "imagenet128 40, lsun 80, imagenet256 80 (instead of --margin)") String marginPreset;
     @Option(names = "--margin", description = "EBGAN margin m (default: 10 for images, 1 for 2D)") Float margin;
     @Option(names = "--margin-decay", description = "constant, linear or exponential (default: constant)") String marginDecay;
     @Option(names = "--margin-end", description = "margin at the end of the decay") Float marginEnd;
@@ -115,19 +129,41 @@ final class TrainCommand implements Callable<Integer> {
         }
         TrainConfig.DataConfig dataConfig = config != null ? config.data()
                 : new TrainConfig.DataConfig(orElse(dataset, "fashion-mnist"), dataDir == null ? null : dataDir.toString(),
-                        orElse(maxSamples, 0), 0.5, 0.5, label, orElse(holdOut, 0));
+                        orElse(maxSamples, 0), 0.5, 0.5, label, orElse(holdOut, 0), orElse(imageSize, 0), orElse(randomCrop, 0));
         // A synthetic data set is drawn from the run's own seed, so a resume sees the same points.
         long runSeed = config != null ? config.schedule().seed() : orElse(seed, 0L);
         TensorDataset data = Datasets.forTraining(dataConfig.dataset(),
                 dataConfig.dataDir() == null ? null : Path.of(dataConfig.dataDir()),
-                dataConfig.maxSamples(), dataConfig.label(), dataConfig.holdOut(), runSeed).train();
-        if (config == null) {
+                dataConfig.maxSamples(), dataConfig.label(), dataConfig.holdOut(), runSeed, dataConfig.imageSize()).train();
+        int crop = dataConfig.randomCrop();
+        if (config != null) {
+            data = crop > 0 ? data : EnergyGan.fitData(config, data);
+        } else {
+            ConvArchitecture conv = null;
+            if (arch != null) {
+                Datasets.requireImages(dataConfig.dataset());
+                conv = ConvArchitecture.preset(arch);
+                int channels = ImageSizes.imageShape(data)[0];
+                conv = channels == conv.channels() ? conv : conv.withChannels(channels);
+                if (crop > 0 && crop != conv.side()) {
+                    throw new IllegalArgumentException("--random-crop " + crop + " must equal the side of " + conv.name() + ", " + conv.side());
+                }
+                if (crop == 0) {
+                    data = ImageSizes.fit(data, conv.channels(), conv.side());
+                }
+            } else if (crop > 0) {
+                throw new IllegalArgumentException("--random-crop needs a convolutional --arch whose side is the crop's");
+            }
             config = build(dataConfig.withScale(data.scale(), data.offset()), data);
+            if (conv != null) {
+                config = TrainConfigs.convolutional(config, conv);
+            }
             run = new RunFolder(out != null ? out
                     : Path.of("runs", config.objective().model().id() + "-" + simpleName(config.data().dataset()) + "-" + config.schedule().seed()));
         }
-        System.err.printf("ebgan: training %s on %s (%d samples of %d values) into %s%n",
-                config.objective().model(), data.name(), data.size(), data.sampleSize(), run.root());
+        System.err.printf("ebgan: training %s on %s (%d samples of %d values%s) into %s%n",
+                config.objective().model(), data.name(), data.size(), data.sampleSize(),
+                crop > 0 ? ", random " + crop + "x" + crop + " patches" : "", run.root());
         try (EnergyGan gan = new EnergyGan(config); AdversarialTrainer trainer = new AdversarialTrainer(gan)) {
             AdversarialTrainer.Result result = trainer.fit(data, run,
                     new AdversarialTrainer.FitOptions(resume, !quiet, List.of(new RunPictures(data))));
@@ -146,7 +182,10 @@ final class TrainCommand implements Callable<Integer> {
                 orElse(sizeD, n.sizeD()), orElse(dropoutD, n.dropoutD()), !noBatchNorm && n.batchNormG(),
                 !noBatchNorm && !noBatchNormD && n.batchNormD(), n.initStdG(), n.initStdD(), n.output());
         TrainConfig.ObjectiveConfig o = d.objective();
-        float m0 = orElse(margin, o.margin().start());
+        if (margin != null && marginPreset != null) {
+            throw new IllegalArgumentException("give --margin or --margin-preset, not both");
+        }
+        float m0 = marginPreset != null ? MarginPresets.of(marginPreset) : orElse(margin, o.margin().start());
         MarginSchedule.Kind decay = Options.parseEnum(MarginSchedule.Kind.class, orElse(marginDecay, "constant"), "--margin-decay");
         MarginSchedule schedule = new MarginSchedule(decay, m0, orElse(marginEnd, m0), orElse(marginDecaySteps, 0L));
         TrainConfig.ObjectiveConfig objective = new TrainConfig.ObjectiveConfig(kind,

@@ -7,24 +7,46 @@ import ai.djl.ndarray.types.Shape;
 import org.ebgan4j.nn.ArrayUpload;
 
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Mini-batches of a {@link TensorDataset}, reshuffled every epoch. The order of epoch {@code e}
  * depends only on the seed and {@code e}, so a resumed run sees exactly the batches it would have
  * seen without the interruption. The last incomplete batch of an epoch is dropped, as is usual for
  * GANs whose batch statistics (batch norm, the pull-away term) need full batches.
+ *
+ * <p>Optionally each image is cut to a random {@code crop x crop} patch (the EBGAN paper's LSUN
+ * augmentation: images resized to 96, random 64x64 patches), the offsets a function of (seed, epoch,
+ * batch) as well; and the next batch can be gathered on a background thread while the caller trains
+ * on the current one ({@link #prefetching}). Close a prefetching instance to stop its thread.
  */
-public final class Batches {
+public final class Batches implements AutoCloseable {
 
     private final TensorDataset dataset;
     private final int batchSize;
     private final long seed;
+    private final int crop;
+    private final long[] outShape;
     private int cachedEpoch = -1;
     private int[] order;
-    private final float[] buffer;
     private final ArrayUpload upload = new ArrayUpload();
+    private ExecutorService prefetcher;
+    private Future<float[]> pending;
+    private int pendingEpoch = -1;
+    private int pendingIndex = -1;
 
     public Batches(TensorDataset dataset, int batchSize, long seed) {
+        this(dataset, batchSize, seed, 0);
+    }
+
+    /**
+     * @param crop side of the random square patch cut from every image (channel-first images of at
+     *     least that side), or 0 for whole samples
+     */
+    public Batches(TensorDataset dataset, int batchSize, long seed, int crop) {
         if (batchSize < 1 || batchSize > dataset.size()) {
             throw new IllegalArgumentException(
                     "batch size " + batchSize + " must lie in [1, " + dataset.size() + "], the data set's size");
@@ -32,7 +54,37 @@ public final class Batches {
         this.dataset = dataset;
         this.batchSize = batchSize;
         this.seed = seed;
-        this.buffer = new float[batchSize * dataset.sampleSize()];
+        this.crop = crop;
+        long[] sample = dataset.sampleShape();
+        if (crop > 0) {
+            if (sample.length != 3 || sample[1] < crop || sample[2] < crop) {
+                throw new IllegalArgumentException("random " + crop + "x" + crop + " crops need images of at least that side; "
+                        + dataset.name() + " has samples of shape " + java.util.Arrays.toString(sample));
+            }
+            sample = new long[] {sample[0], crop, crop};
+        }
+        this.outShape = sample;
+    }
+
+    /** Gathers each next batch on a background thread while the current one is used; returns this. */
+    public Batches prefetching() {
+        if (prefetcher == null) {
+            prefetcher = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "ebgan-batches");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return this;
+    }
+
+    /** Values per sample of a batch (the crop's, if cropping). */
+    public int sampleSize() {
+        int n = 1;
+        for (long d : outShape) {
+            n *= (int) d;
+        }
+        return n;
     }
 
     public int batchesPerEpoch() {
@@ -48,7 +100,7 @@ public final class Batches {
     }
 
     /** The sample indices of batch {@code index} in epoch {@code epoch}. */
-    public int[] indices(int epoch, int index) {
+    public synchronized int[] indices(int epoch, int index) {
         if (epoch != cachedEpoch) {
             order = permutation(dataset.size(), seed * 0x9E3779B97F4A7C15L + epoch);
             cachedEpoch = epoch;
@@ -60,15 +112,70 @@ public final class Batches {
 
     /** Batch {@code index} of epoch {@code epoch} as an array of shape (batch, sample shape...). */
     public NDArray batch(NDManager manager, int epoch, int index) {
-        int[] idx = indices(epoch, index);
-        int n = dataset.sampleSize();
-        for (int i = 0; i < idx.length; i++) {
-            dataset.copySample(idx[i], buffer, i * n);
+        float[] values;
+        if (pending != null && pendingEpoch == epoch && pendingIndex == index) {
+            try {
+                values = pending.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a batch", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("gathering batch " + index + " of epoch " + epoch + " failed: " + e.getCause(), e.getCause());
+            }
+        } else {
+            values = gather(epoch, index);
         }
-        long[] dims = new long[dataset.sampleShape().length + 1];
+        pending = null;
+        if (prefetcher != null) {
+            int nextIndex = index + 1 < batchesPerEpoch() ? index + 1 : 0;
+            int nextEpoch = nextIndex == 0 ? epoch + 1 : epoch;
+            pendingEpoch = nextEpoch;
+            pendingIndex = nextIndex;
+            pending = prefetcher.submit(() -> gather(nextEpoch, nextIndex));
+        }
+        long[] dims = new long[outShape.length + 1];
         dims[0] = batchSize;
-        System.arraycopy(dataset.sampleShape(), 0, dims, 1, dims.length - 1);
-        return upload.upload(manager, buffer, new Shape(dims));
+        System.arraycopy(outShape, 0, dims, 1, outShape.length);
+        return upload.upload(manager, values, new Shape(dims));
+    }
+
+    /** The values of one batch: whole samples, or random crops of them. */
+    float[] gather(int epoch, int index) {
+        int[] idx = indices(epoch, index);
+        int n = sampleSize();
+        float[] out = new float[batchSize * n];
+        if (crop == 0) {
+            for (int i = 0; i < idx.length; i++) {
+                dataset.copySample(idx[i], out, i * n);
+            }
+            return out;
+        }
+        long[] shape = dataset.sampleShape();
+        int channels = (int) shape[0];
+        int height = (int) shape[1];
+        int width = (int) shape[2];
+        float[] all = dataset.data();
+        SplittableRandom rng = new SplittableRandom((seed * 31 + epoch) * 0x9E3779B97F4A7C15L + index);
+        for (int i = 0; i < idx.length; i++) {
+            int y0 = rng.nextInt(height - crop + 1);
+            int x0 = rng.nextInt(width - crop + 1);
+            long base = (long) idx[i] * dataset.sampleSize();
+            for (int c = 0; c < channels; c++) {
+                for (int y = 0; y < crop; y++) {
+                    System.arraycopy(all, (int) (base + ((long) c * height + y0 + y) * width + x0), out,
+                            i * n + (c * crop + y) * crop, crop);
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        if (prefetcher != null) {
+            prefetcher.shutdownNow();
+            prefetcher = null;
+        }
     }
 
     static int[] permutation(int n, long seed) {

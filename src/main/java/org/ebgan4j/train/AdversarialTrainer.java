@@ -130,7 +130,14 @@ public final class AdversarialTrainer implements AutoCloseable {
     public Result fit(TensorDataset data, RunFolder run, FitOptions options) throws IOException {
         TrainConfig config = model.config();
         TrainConfig.RunSchedule schedule = config.schedule();
-        Batches batches = new Batches(data, schedule.batchSize(), seed);
+        try (Batches batches = new Batches(data, schedule.batchSize(), seed, config.data().randomCrop()).prefetching()) {
+            return fit(batches, run, options);
+        }
+    }
+
+    private Result fit(Batches batches, RunFolder run, FitOptions options) throws IOException {
+        TrainConfig config = model.config();
+        TrainConfig.RunSchedule schedule = config.schedule();
         int perEpoch = batches.batchesPerEpoch();
         long total = schedule.totalSteps(perEpoch);
 

@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.MalformedModelException;
 
+import org.ebgan4j.data.ImageSizes;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.energy.AutoencoderEnergy;
 import org.ebgan4j.energy.CriticEnergy;
@@ -20,6 +21,8 @@ import org.ebgan4j.energy.Reduction;
 import org.ebgan4j.energy.ScalarCost;
 import org.ebgan4j.objective.BoundaryEquilibrium;
 import org.ebgan4j.nn.ArrayUpload;
+import org.ebgan4j.nn.ConvArchitecture;
+import org.ebgan4j.nn.ConvNetworks;
 import org.ebgan4j.nn.FullyConnectedNetworks;
 import org.ebgan4j.nn.FullyConnectedSpec;
 
@@ -49,7 +52,8 @@ public final class EnergyGan implements AutoCloseable {
         this.config = config;
         FullyConnectedSpec spec = config.network();
         this.manager = NDManager.newBaseManager();
-        this.generator = FullyConnectedNetworks.generator(spec);
+        this.generator = config.conv() != null ? ConvNetworks.generator(config.conv(), spec.batchNormG())
+                : FullyConnectedNetworks.generator(spec);
         this.game = createGame(config);
         this.parameters = new ParameterStore(manager, false);
         Engine.getInstance().setRandomSeed((int) NoiseSource.mix(config.schedule().seed(), 0, 0));
@@ -77,6 +81,20 @@ public final class EnergyGan implements AutoCloseable {
         return model;
     }
 
+    /**
+     * {@code data} as this model reads it: for a convolutional model, images fitted to its channels
+     * and side ({@link ImageSizes}: digits padded, grey replicated); for a fully connected one, as is.
+     */
+    public TensorDataset fitData(TensorDataset data) {
+        return fitData(config, data);
+    }
+
+    /** As {@link #fitData(TensorDataset)}, for a config. */
+    public static TensorDataset fitData(TrainConfig config, TensorDataset data) {
+        ConvArchitecture a = config.conv();
+        return a == null ? data : ImageSizes.fit(data, a.channels(), a.side());
+    }
+
     /** Maps the networks' values back to the data's units. */
     public float[] toRaw(float[] values) {
         return TensorDataset.toRaw(values, config.data().scale(), config.data().offset());
@@ -88,31 +106,50 @@ public final class EnergyGan implements AutoCloseable {
     }
 
     private static AdversarialGame createGame(TrainConfig config) {
-        FullyConnectedSpec spec = config.network();
+        Networks nets = new Networks(config);
         TrainConfig.ObjectiveConfig objective = config.objective();
         return switch (objective.model()) {
-            case GAN -> new GanGame(new CriticEnergy(FullyConnectedNetworks.critic(spec)));
+            case GAN -> new GanGame(new CriticEnergy(nets.critic()));
             case EBGAN, EBGAN_PT -> new EbganGame(
-                    new AutoencoderEnergy(
-                            FullyConnectedNetworks.encoder(spec),
-                            FullyConnectedNetworks.decoder(spec),
-                            objective.reduction()),
+                    new AutoencoderEnergy(nets.encoder(), nets.decoder(), objective.reduction()),
                     objective.margin(),
                     objective.model() == ModelKind.EBGAN_PT ? objective.ptWeight() : 0f);
             case BEGAN -> new BeganGame(
-                    new AutoencoderEnergy(FullyConnectedNetworks.encoder(spec), FullyConnectedNetworks.decoder(spec),
-                            Reduction.MEAN, AutoencoderEnergy.ErrorNorm.ABSOLUTE),
+                    new AutoencoderEnergy(nets.encoder(), nets.decoder(), Reduction.MEAN, AutoencoderEnergy.ErrorNorm.ABSOLUTE),
                     objective.gamma(), BoundaryEquilibrium.LAMBDA_K);
             case EGAN_CONST, EGAN_ENT_NN, EGAN_ENT_VI -> new CalibratedGame(
-                    new ScalarCost(FullyConnectedNetworks.critic(spec)), objective.margin(), entropy(config));
+                    new ScalarCost(nets.critic()), objective.margin(), entropy(config, nets));
         };
     }
 
-    private static CalibratedGame.Entropy entropy(TrainConfig config) {
+    /** The discriminator's parts, fully connected or convolutional as the config says. */
+    private record Networks(TrainConfig config) {
+        SequentialBlock critic() {
+            return config.conv() != null ? ConvNetworks.critic(config.conv(), config.network().batchNormD())
+                    : FullyConnectedNetworks.critic(config.network());
+        }
+
+        SequentialBlock encoder() {
+            return config.conv() != null ? ConvNetworks.encoder(config.conv(), config.network().batchNormD())
+                    : FullyConnectedNetworks.encoder(config.network());
+        }
+
+        SequentialBlock decoder() {
+            return config.conv() != null ? ConvNetworks.decoder(config.conv(), config.network().batchNormD())
+                    : FullyConnectedNetworks.decoder(config.network());
+        }
+
+        SequentialBlock inference() {
+            return config.conv() != null ? ConvNetworks.inference(config.conv(), config.network().batchNormD())
+                    : FullyConnectedNetworks.inference(config.network());
+        }
+    }
+
+    private static CalibratedGame.Entropy entropy(TrainConfig config, Networks nets) {
         TrainConfig.ObjectiveConfig o = config.objective();
         return switch (o.model()) {
             case EGAN_ENT_NN -> new CalibratedGame.NearestNeighbours(o.neighbours(), o.entropyScaling(), o.entropyScale());
-            case EGAN_ENT_VI -> new CalibratedGame.Variational(FullyConnectedNetworks.inference(config.network()), o.entropyScale());
+            case EGAN_ENT_VI -> new CalibratedGame.Variational(nets.inference(), o.entropyScale());
             default -> new CalibratedGame.Constant();
         };
     }

@@ -62,6 +62,16 @@ public final class RunFolder {
             throw new IllegalArgumentException("no run in " + root + " (config.json is missing); "
                     + "point --run at a folder written by 'ebgan train'");
         }
-        return TrainConfig.fromJson(config());
+        try {
+            return TrainConfig.fromJson(config());
+        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+            // An older version's config, or a hand edit: name the file and the field, not Jackson's internals.
+            String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .reduce((a, b) -> a + "." + b).orElse("(top level)");
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String problem = cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException(config() + " cannot be read at '" + field + "' (" + problem
+                    + "); it may come from an older ebgan4j: retrain the run, or fix that field by hand");
+        }
     }
 }

@@ -1,10 +1,12 @@
 package org.ebgan4j.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import org.ebgan4j.energy.Reduction;
+import org.ebgan4j.nn.ConvArchitecture;
 import org.ebgan4j.nn.FullyConnectedSpec;
 import org.ebgan4j.objective.BoundaryEquilibrium;
 import org.ebgan4j.objective.MarginSchedule;
@@ -23,7 +25,27 @@ public record TrainConfig(
         FullyConnectedSpec network,
         ObjectiveConfig objective,
         AdamConfig optimizer,
-        RunSchedule schedule) {
+        RunSchedule schedule,
+        ConvArchitecture conv) {
+
+    /**
+     * @param network the fully connected layers; with {@code conv} set, only its noise and data sizes,
+     *     initialisation and batch-norm choices apply
+     * @param conv the convolutional architecture, or {@code null} for the fully connected networks
+     */
+    @JsonCreator
+    public TrainConfig {
+        if (conv != null && (network.noiseDim() != conv.noiseSize() || network.dataDim() != conv.dataSize())) {
+            throw new IllegalArgumentException("architecture " + conv.name() + " takes " + conv.noiseSize() + " noise values and "
+                    + conv.dataSize() + " data values, but the network config says " + network.noiseDim() + " and " + network.dataDim());
+        }
+    }
+
+    /** A fully connected run. */
+    public TrainConfig(DataConfig data, FullyConnectedSpec network, ObjectiveConfig objective, AdamConfig optimizer,
+            RunSchedule schedule) {
+        this(data, network, objective, optimizer, schedule, null);
+    }
 
     /**
      * Which data, from where, and how much of it; {@code raw = value * scale + offset} maps the
@@ -32,22 +54,34 @@ public record TrainConfig(
      * @param label train on this class only ({@code null}: all classes)
      * @param holdOut samples held out of training for evaluation (0: the data set's own test split, if any);
      *     see {@link org.ebgan4j.data.Datasets#forTraining}
+     * @param imageSize side that folder images are resized and centre-cropped to (0: the loader's default)
+     * @param randomCrop side of the random patch cut from every training image each time it is used
+     *     (0: none; the EBGAN paper's LSUN setting is images of 96 and patches of 64)
      */
     public record DataConfig(String dataset, String dataDir, int maxSamples, double scale, double offset,
-            Integer label, int holdOut) {
+            Integer label, int holdOut, int imageSize, int randomCrop) {
 
         public DataConfig(String dataset, String dataDir, int maxSamples, double scale, double offset) {
-            this(dataset, dataDir, maxSamples, scale, offset, null, 0);
+            this(dataset, dataDir, maxSamples, scale, offset, null, 0, 0, 0);
         }
 
+        public DataConfig(String dataset, String dataDir, int maxSamples, double scale, double offset, Integer label, int holdOut) {
+            this(dataset, dataDir, maxSamples, scale, offset, label, holdOut, 0, 0);
+        }
+
+        @JsonCreator
         public DataConfig {
             if (holdOut < 0) {
                 throw new IllegalArgumentException("--hold-out must be 0 or more, got " + holdOut);
             }
+            if (imageSize < 0 || randomCrop < 0 || (randomCrop > 0 && imageSize > 0 && randomCrop > imageSize)) {
+                throw new IllegalArgumentException("--image-size and --random-crop must be positive, the crop at most the image size; got "
+                        + imageSize + " and " + randomCrop);
+            }
         }
 
         public DataConfig withScale(double newScale, double newOffset) {
-            return new DataConfig(dataset, dataDir, maxSamples, newScale, newOffset, label, holdOut);
+            return new DataConfig(dataset, dataDir, maxSamples, newScale, newOffset, label, holdOut, imageSize, randomCrop);
         }
     }
 
@@ -147,6 +181,6 @@ public record TrainConfig(
     }
 
     public TrainConfig withSchedule(RunSchedule newSchedule) {
-        return new TrainConfig(data, network, objective, optimizer, newSchedule);
+        return new TrainConfig(data, network, objective, optimizer, newSchedule, conv);
     }
 }

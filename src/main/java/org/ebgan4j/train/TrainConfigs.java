@@ -1,6 +1,7 @@
 package org.ebgan4j.train;
 
 import org.ebgan4j.energy.Reduction;
+import org.ebgan4j.nn.ConvArchitecture;
 import org.ebgan4j.nn.FullyConnectedSpec;
 import org.ebgan4j.nn.NoiseKind;
 import org.ebgan4j.nn.OutputActivation;
@@ -44,6 +45,21 @@ public final class TrainConfigs {
                 model == ModelKind.BEGAN ? new TrainConfig.AdamConfig(1e-4f, 1e-4f, 0.5f, 0.999f)
                         : new TrainConfig.AdamConfig(1e-3f, 1e-3f, 0.5f, 0.999f),
                 new TrainConfig.RunSchedule(64, 1, 0, 0, 10, 500, 500));
+    }
+
+    /** DCGAN's initialisation of convolutional weights, N(0, 0.02), in G and in D. */
+    public static final float CONV_INIT_STD = 0.02f;
+
+    /**
+     * {@code base} with the convolutional networks of {@code arch}: the noise and data sizes follow the
+     * architecture, weights start from N(0, 0.02) (DCGAN), everything else is kept.
+     */
+    public static TrainConfig convolutional(TrainConfig base, ConvArchitecture arch) {
+        FullyConnectedSpec n = base.network();
+        FullyConnectedSpec network = new FullyConnectedSpec(arch.noiseSize(), n.noise(), arch.dataSize(), n.layersG(), n.sizeG(),
+                n.layersD(), n.sizeD(), n.dropoutD(), n.batchNormG(), n.batchNormD(), CONV_INIT_STD, CONV_INIT_STD,
+                OutputActivation.TANH);
+        return new TrainConfig(base.data(), network, base.objective(), base.optimizer(), base.schedule(), arch);
     }
 
     /**

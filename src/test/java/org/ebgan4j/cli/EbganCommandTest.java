@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,29 +19,15 @@ import javax.imageio.ImageIO;
 
 class EbganCommandTest {
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = EbganCommand.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : List.of("train", "sample", "energy", "quickstart", "bench", "bench2d", "eval", "compare",
+        for (String command : List.of("train", "sample", "energy", "quickstart", "bench", "bench2d", "eval", "compare", "arch",
                 "classifier train")) {
-            Run r = run((command + " --help").split(" "));
+            CliRun r = run((command + " --help").split(" "));
             assertThat(r.code()).as(command).isZero();
             assertThat(r.out()).contains("Usage: ebgan " + command);
         }
@@ -52,18 +35,18 @@ class EbganCommandTest {
 
     @Test
     void badArgumentsExitWithTwoAndOneLine(@TempDir Path tmp) {
-        Run unknownModel = run("train", "--model", "wgan", "--dataset", "gaussians4", "--out", tmp.resolve("a").toString());
+        CliRun unknownModel = run("train", "--model", "wgan", "--dataset", "gaussians4", "--out", tmp.resolve("a").toString());
         assertThat(unknownModel.code()).isEqualTo(2);
         assertThat(unknownModel.err().strip())
                 .isEqualTo("ebgan: unknown model 'wgan'; choose one of ebgan, ebgan-pt, gan, egan-const, egan-ent-nn, egan-ent-vi, began");
-        Run badDecay = run("train", "--dataset", "gaussians4", "--margin-decay", "cosine", "--out", tmp.resolve("b").toString());
+        CliRun badDecay = run("train", "--dataset", "gaussians4", "--margin-decay", "cosine", "--out", tmp.resolve("b").toString());
         assertThat(badDecay.code()).isEqualTo(2);
         assertThat(badDecay.err().strip()).isEqualTo("ebgan: --margin-decay 'cosine' is not one of constant, linear, exponential");
-        Run noRun = run("sample", "--run", tmp.resolve("none").toString(), "--out", tmp.resolve("x.png").toString());
+        CliRun noRun = run("sample", "--run", tmp.resolve("none").toString(), "--out", tmp.resolve("x.png").toString());
         assertThat(noRun.code()).isEqualTo(2);
         assertThat(noRun.err()).contains("config.json is missing");
         assertThat(noRun.err().strip().lines()).hasSize(1);
-        Run badOption = run("train", "--steps", "many");
+        CliRun badOption = run("train", "--steps", "many");
         assertThat(badOption.code()).isEqualTo(2);
         assertThat(badOption.err()).contains("'many' is not a long");
     }
@@ -72,7 +55,7 @@ class EbganCommandTest {
     @Tag("slow")
     void trainSampleScoreAndResumeEndToEnd(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("run");
-        Run train = run("train", "--model", "ebgan-pt", "--dataset", "biased2", "--max-samples", "2000", "--steps", "60",
+        CliRun train = run("train", "--model", "ebgan-pt", "--dataset", "biased2", "--max-samples", "2000", "--steps", "60",
                 "--batch", "32", "--sample-every", "30", "--checkpoint-every", "30", "--log-every", "10", "--quiet",
                 "--out", out.toString());
         assertThat(train.code()).as(train.err()).isZero();
@@ -86,11 +69,11 @@ class EbganCommandTest {
         assertThat(metrics.get(5).path("step").asLong()).isEqualTo(60);
         assertThat(metrics.get(5).has("pt")).isTrue();
 
-        Run again = run("train", "--dataset", "biased2", "--steps", "10", "--quiet", "--out", out.toString());
+        CliRun again = run("train", "--dataset", "biased2", "--steps", "10", "--quiet", "--out", out.toString());
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("already holds a run");
 
-        Run resume = run("train", "--resume", "--steps", "80", "--quiet", "--out", out.toString());
+        CliRun resume = run("train", "--resume", "--steps", "80", "--quiet", "--out", out.toString());
         assertThat(resume.code()).as(resume.err()).isZero();
         assertThat(MetricsLog.read(out.resolve("metrics.jsonl"))).hasSize(8);
         assertThat(Files.readString(out.resolve("config.json"))).contains("\"steps\" : 80");
@@ -112,7 +95,7 @@ class EbganCommandTest {
         assertThat(image.getWidth()).isGreaterThan(100);
 
         Path csv = tmp.resolve("e.csv");
-        Run energy = run("energy", "--run", out.toString(), "--data", npy.toString(), "--out", csv.toString());
+        CliRun energy = run("energy", "--run", out.toString(), "--data", npy.toString(), "--out", csv.toString());
         assertThat(energy.code()).as(energy.err()).isZero();
         assertThat(energy.out()).contains("energy of 50 inputs");
         assertThat(Files.readAllLines(csv)).hasSize(51).first().isEqualTo("index,label,energy");

@@ -11,9 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,35 +18,22 @@ import java.nio.file.Path;
 @Tag("slow")
 class EvalCommandTest {
 
-    private record Run(int code, String out, String err) {}
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return new Run(EbganCommand.execute(args), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void classifierTrainEvalAndCompare(@TempDir Path tmp) throws Exception {
         Path data = SyntheticDigits.writeIdx(tmp.resolve("idx"), 40, 10, 1).toAbsolutePath();
         Path cls = tmp.resolve("cls");
-        Run c = run("classifier", "train", "--dataset", "mnist", "--data-dir", data.toString(), "--epochs", "3",
+        CliRun c = run("classifier", "train", "--dataset", "mnist", "--data-dir", data.toString(), "--epochs", "3",
                 "--batch", "32", "--lr", "0.002", "--shift", "0", "--quiet", "--out", cls.toString());
         assertThat(c.code()).as(c.err()).isZero();
         assertThat(c.out()).contains("held-out accuracy");
         assertThat(Files.isRegularFile(cls.resolve("classifier.json"))).isTrue();
 
         Path runDir = tmp.resolve("run");
-        Run t = run("train", "--model", "ebgan-pt", "--dataset", "mnist", "--data-dir", data.toString(), "--label", "3",
+        CliRun t = run("train", "--model", "ebgan-pt", "--dataset", "mnist", "--data-dir", data.toString(), "--label", "3",
                 "--hold-out", "20", "--steps", "30", "--batch", "10", "--size-g", "64", "--size-d", "32", "--no-batch-norm-d", "--quiet",
                 "--out", runDir.toString());
         assertThat(t.code()).as(t.err()).isZero();
@@ -58,7 +42,7 @@ class EvalCommandTest {
         assertThat(saved.network().batchNormD()).isFalse();
         assertThat(saved.network().batchNormG()).isTrue();
 
-        Run e = run("eval", "--run", runDir.toString(), "--classifier", cls.toString(), "--n", "300", "--rank-size", "40",
+        CliRun e = run("eval", "--run", runDir.toString(), "--classifier", cls.toString(), "--n", "300", "--rank-size", "40",
                 "--probe-seeds", "2");
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(e.out()).contains("inception score", "FID", "rank: real in top half", "probe error, trained D");
@@ -74,7 +58,7 @@ class EvalCommandTest {
         assertThat(runDir.resolve("rank-top.png")).exists();
 
         // Measuring one metric again keeps the others in eval.json.
-        Run again = run("eval", "--run", runDir.toString(), "--metrics", "rank", "--rank-size", "20");
+        CliRun again = run("eval", "--run", runDir.toString(), "--metrics", "rank", "--rank-size", "20");
         assertThat(again.code()).as(again.err()).isZero();
         JsonNode merged = TrainConfig.json().readTree(runDir.resolve("eval.json").toFile());
         assertThat(merged.path("ranking").path("real").asInt()).isEqualTo(10);
@@ -84,37 +68,37 @@ class EvalCommandTest {
         // Samples from any tool: a .npy of images in [0, 1]. The classifier's own held-out images score as the ceiling.
         Path npy = tmp.resolve("s.npy");
         assertThat(run("sample", "--run", runDir.toString(), "--n", "200", "--out", npy.toString()).code()).isZero();
-        Run s = run("eval", "--samples", npy.toString(), "--classifier", cls.toString(), "--out", tmp.resolve("ev").toString());
+        CliRun s = run("eval", "--samples", npy.toString(), "--classifier", cls.toString(), "--out", tmp.resolve("ev").toString());
         assertThat(s.code()).as(s.err()).isZero();
         JsonNode fromFile = TrainConfig.json().readTree(tmp.resolve("ev/eval.json").toFile());
         assertThat(fromFile.path("inceptionReal").path("score").asDouble())
                 .isEqualTo(report.path("inceptionReal").path("score").asDouble());
         assertThat(fromFile.has("probe")).isFalse();
 
-        Run cmp = run("compare", runDir.toString(), tmp.resolve("ev").toString());
+        CliRun cmp = run("compare", runDir.toString(), tmp.resolve("ev").toString());
         assertThat(cmp.code()).as(cmp.err()).isZero();
         assertThat(cmp.out()).contains("run", "ev", "inception score");
     }
 
     @Test
     void badRequestsExitWithTwoAndOneLine(@TempDir Path tmp) throws Exception {
-        Run m = run("eval", "--samples", tmp.resolve("x.npy").toString(), "--metrics", "is,bogus");
+        CliRun m = run("eval", "--samples", tmp.resolve("x.npy").toString(), "--metrics", "is,bogus");
         assertThat(m.code()).isEqualTo(2);
         assertThat(m.err().strip()).contains("unknown metric 'bogus'").doesNotContain("\n");
-        Run r = run("eval", "--samples", tmp.resolve("x.npy").toString(), "--metrics", "rank");
+        CliRun r = run("eval", "--samples", tmp.resolve("x.npy").toString(), "--metrics", "rank");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("give --run");
-        Run noRun = run("eval", "--run", tmp.toString());
+        CliRun noRun = run("eval", "--run", tmp.toString());
         assertThat(noRun.code()).isEqualTo(2);
         assertThat(noRun.err()).contains("not a run folder");
-        Run noEval = run("compare", tmp.toString());
+        CliRun noEval = run("compare", tmp.toString());
         assertThat(noEval.code()).isEqualTo(2);
         assertThat(noEval.err()).contains("has no eval.json");
-        Run noClassifier = run("eval", "--samples", tmp.resolve("x.npy").toString(), "--classifier", tmp.resolve("none").toString());
+        CliRun noClassifier = run("eval", "--samples", tmp.resolve("x.npy").toString(), "--classifier", tmp.resolve("none").toString());
         assertThat(noClassifier.code()).isEqualTo(1);
         assertThat(noClassifier.err()).contains("ebgan classifier train");
         SampleWriters.writeNpy(tmp.resolve("bad.npy"), new float[10], new long[] {10});
-        Run both = run("eval", "--samples", tmp.resolve("bad.npy").toString(), "--run", tmp.toString());
+        CliRun both = run("eval", "--samples", tmp.resolve("bad.npy").toString(), "--run", tmp.toString());
         assertThat(both.code()).isEqualTo(2);
     }
 }

@@ -78,4 +78,63 @@ class BatchesTest {
     void rejectsABatchLargerThanTheData() {
         assertThatThrownBy(() -> new Batches(counting(5), 6, 0)).hasMessageContaining("batch size 6");
     }
+
+    /** Images of 2 channels, 6x5 pixels, whose values encode (image, channel, row, column). */
+    private static TensorDataset coded(int n) {
+        float[] x = new float[n * 2 * 6 * 5];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 2; c++) {
+                for (int y = 0; y < 6; y++) {
+                    for (int z = 0; z < 5; z++) {
+                        x[((i * 2 + c) * 6 + y) * 5 + z] = i * 1000 + c * 100 + y * 10 + z;
+                    }
+                }
+            }
+        }
+        return new TensorDataset("coded", x, null, new long[] {2, 6, 5}, 1, 0);
+    }
+
+    @Test
+    void randomCropsAreContiguousWindowsOfTheSameImageInEveryChannel() {
+        Batches b = new Batches(coded(8), 4, 3, 3);
+        assertThat(b.sampleSize()).isEqualTo(2 * 3 * 3);
+        java.util.Set<Float> corners = new java.util.HashSet<>();
+        for (int batch = 0; batch < 2; batch++) {
+            float[] v = b.gather(0, batch);
+            int[] idx = b.indices(0, batch);
+            for (int i = 0; i < 4; i++) {
+                float corner = v[i * 18];
+                corners.add(corner % 1000);
+                assertThat((int) corner / 1000).isEqualTo(idx[i]);
+                for (int c = 0; c < 2; c++) {
+                    for (int y = 0; y < 3; y++) {
+                        for (int z = 0; z < 3; z++) {
+                            assertThat(v[i * 18 + (c * 3 + y) * 3 + z]).isEqualTo(corner + c * 100 + y * 10 + z);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(corners).as("offsets vary").hasSizeGreaterThan(1);
+        assertThat(new Batches(coded(8), 4, 3, 3).gather(1, 1)).containsExactly(b.gather(1, 1));
+        assertThat(new Batches(coded(8), 4, 4, 3).gather(1, 1)).isNotEqualTo(b.gather(1, 1));
+        assertThatThrownBy(() -> new Batches(coded(8), 4, 3, 6)).hasMessageContaining("random 6x6 crops need images of at least that side");
+    }
+
+    @Test
+    void prefetchingGivesTheSameBatchesAsGatheringInLine() {
+        try (NDManager m = NDManager.newBaseManager(); Batches plain = new Batches(coded(10), 3, 5, 4);
+                Batches ahead = new Batches(coded(10), 3, 5, 4).prefetching()) {
+            for (int epoch = 0; epoch < 2; epoch++) {
+                for (int i = 0; i < plain.batchesPerEpoch(); i++) {
+                    NDArray a = plain.batch(m, epoch, i);
+                    NDArray c = ahead.batch(m, epoch, i);
+                    assertThat(c.getShape()).isEqualTo(new ai.djl.ndarray.types.Shape(3, 2, 4, 4));
+                    assertThat(c.toFloatArray()).containsExactly(a.toFloatArray());
+                }
+            }
+            // Out of order (a resume): the prefetched batch is not used, the asked one is gathered.
+            assertThat(ahead.batch(m, 0, 2).toFloatArray()).containsExactly(plain.batch(m, 0, 2).toFloatArray());
+        }
+    }
 }

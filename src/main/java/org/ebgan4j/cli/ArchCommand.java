@@ -1,0 +1,60 @@
+package org.ebgan4j.cli;
+
+import org.ebgan4j.nn.ArchitectureSummary;
+import org.ebgan4j.nn.ConvArchitecture;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code ebgan arch}: the convolutional presets, their layers, shapes and parameter counts. */
+@Command(name = "arch", mixinStandardHelpOptions = true,
+        description = {"List the convolutional architectures, or describe one: layers, output shapes, parameters.",
+            "Layers are written as in the papers: (64)4c2s is a 4x4 convolution, stride 2, 64 maps; (64)4t2s the",
+            "transposed (fractionally-strided) one; (64)3u2s nearest upsampling x2 then a 3x3 convolution; an explicit",
+            "padding follows as Np, e.g. (512)4t1s0p maps 1x1 to 4x4."})
+final class ArchCommand implements Callable<Integer> {
+
+    @Option(names = "--describe", paramLabel = "NAME", description = "a preset name, or 'all'") String describe;
+    @Option(names = "--generator", description = "custom: generator layers, e.g. (256)7t1s0p-(1)4t2s") String generator;
+    @Option(names = "--encoder", description = "custom: encoder layers") String encoder;
+    @Option(names = "--decoder", description = "custom: decoder layers") String decoder;
+    @Option(names = "--critic", description = "custom: critic layers (default: the encoder's)") String critic;
+    @Option(names = "--channels", defaultValue = "1", description = "custom: image channels (default: ${DEFAULT-VALUE})") int channels;
+    @Option(names = "--side", defaultValue = "28", description = "custom: image side (default: ${DEFAULT-VALUE})") int side;
+    @Option(names = "--noise", defaultValue = "100", split = "-",
+            description = "custom: z's dimension, then noise planes per generator layer, e.g. 100-64-32 (default: ${DEFAULT-VALUE})")
+    List<Integer> noise;
+    @Option(names = "--no-batch-norm", description = "count without batch normalisation") boolean noBatchNorm;
+
+    @Override
+    public Integer call() {
+        if (generator != null || encoder != null || decoder != null) {
+            if (generator == null || encoder == null || decoder == null) {
+                throw new IllegalArgumentException("a custom architecture needs --generator, --encoder and --decoder");
+            }
+            System.out.print(ArchitectureSummary.of(custom(), !noBatchNorm).format());
+            return 0;
+        }
+        if (describe == null) {
+            for (String name : ConvArchitecture.presetNames()) {
+                ConvArchitecture a = ConvArchitecture.preset(name);
+                System.out.printf("%-18s %dx%dx%d  G %s%n", name, a.channels(), a.side(), a.side(), a.generator());
+            }
+            System.out.println("describe one with: ebgan arch --describe NAME (or --describe all)");
+            return 0;
+        }
+        List<String> names = describe.equalsIgnoreCase("all") ? ConvArchitecture.presetNames() : List.of(describe);
+        for (String name : names) {
+            System.out.print(ArchitectureSummary.of(ConvArchitecture.preset(name), !noBatchNorm).format());
+            System.out.println();
+        }
+        return 0;
+    }
+
+    ConvArchitecture custom() {
+        return new ConvArchitecture("custom", channels, side, noise, generator, encoder, decoder, critic != null ? critic : encoder);
+    }
+}

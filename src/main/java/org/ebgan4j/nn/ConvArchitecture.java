@@ -1,0 +1,167 @@
+package org.ebgan4j.nn;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A convolutional architecture in the papers' notation (see {@link ConvLayer}): the generator's
+ * layers from noise to image, the auto-encoder discriminator's encoder and decoder, and the critic
+ * of the GAN baseline and the calibrated models (its layers, then one linear output).
+ *
+ * <p>{@code noise} lists the noise fed to each generator layer: the first entry is the dimension of
+ * z (a 1x1 map with that many planes), every later one a number of noise planes concatenated with
+ * that layer's input maps, 0 for none. The EBGAN paper's 128x128 generator takes
+ * {@code 100-64-32-16-8-4} (section 4.4). The generator's noise vector holds all of it, so runs stay
+ * reproducible from their seed: {@link #noiseSize()} values per sample.
+ *
+ * @param name preset name, or "custom"
+ * @param channels image channels (1 or 3)
+ * @param side image side in pixels
+ * @param noise noise per generator layer, first entry z's dimension
+ * @param generator generator layers, noise to image
+ * @param encoder encoder of the auto-encoder discriminator, image to code
+ * @param decoder decoder, code to image
+ * @param critic critic layers before the linear output (GAN, calibrated models)
+ */
+public record ConvArchitecture(String name, int channels, int side, List<Integer> noise, String generator, String encoder,
+        String decoder, String critic) {
+
+    public ConvArchitecture {
+        if (channels < 1 || side < 1) {
+            throw new IllegalArgumentException("images need at least 1 channel and 1 pixel; got " + channels + "x" + side + "x" + side);
+        }
+        if (noise == null || noise.isEmpty() || noise.get(0) < 1 || noise.stream().anyMatch(v -> v < 0)) {
+            throw new IllegalArgumentException("noise must start with z's dimension (>= 1) and list planes >= 0; got " + noise);
+        }
+        noise = List.copyOf(noise);
+        if (noise.size() > ConvLayer.parseList(generator).size()) {
+            throw new IllegalArgumentException("noise lists " + noise.size() + " layers but the generator has "
+                    + ConvLayer.parseList(generator).size());
+        }
+        checkShapes(name, channels, side, noise, generator, encoder, decoder, critic);
+    }
+
+    private static void checkShapes(String name, int channels, int side, List<Integer> noise, String generator, String encoder,
+            String decoder, String critic) {
+        List<ConvLayer> g = ConvLayer.parseList(generator);
+        long s = 1;
+        for (ConvLayer layer : g) {
+            s = layer.outputSide(s);
+        }
+        requireImage(name, "generator", g, s, channels, side);
+        long code = 0;
+        for (ConvLayer layer : ConvLayer.parseList(encoder)) {
+            code = layer.outputSide(code == 0 ? side : code);
+        }
+        long back = code;
+        List<ConvLayer> d = ConvLayer.parseList(decoder);
+        for (ConvLayer layer : d) {
+            back = layer.outputSide(back);
+        }
+        requireImage(name, "decoder", d, back, channels, side);
+        long c = side;
+        for (ConvLayer layer : ConvLayer.parseList(critic)) {
+            c = layer.outputSide(c);
+        }
+    }
+
+    private static void requireImage(String name, String part, List<ConvLayer> layers, long outSide, int channels, int side) {
+        int maps = layers.get(layers.size() - 1).filters();
+        if (outSide != side || maps != channels) {
+            throw new IllegalArgumentException(name + ": the " + part + " ends in " + maps + "x" + outSide + "x" + outSide
+                    + ", not the " + channels + "x" + side + "x" + side + " images");
+        }
+    }
+
+    /** Values per sample of the generator's noise vector: z plus every layer's noise planes. */
+    public int noiseSize() {
+        List<ConvLayer> g = ConvLayer.parseList(generator);
+        long total = noise.get(0);
+        long s = 1;
+        for (int i = 0; i < g.size(); i++) {
+            if (i > 0 && i < noise.size()) {
+                total += (long) noise.get(i) * s * s;
+            }
+            s = g.get(i).outputSide(s);
+        }
+        return Math.toIntExact(total);
+    }
+
+    /** Values per image. */
+    public int dataSize() {
+        return channels * side * side;
+    }
+
+    private static final Map<String, ConvArchitecture> PRESETS = new LinkedHashMap<>();
+
+    private static void preset(ConvArchitecture a) {
+        PRESETS.put(a.name(), a);
+    }
+
+    static {
+        // The calibrated-EBGAN paper's digit network (appendix B.1, our reading): FC 1024, FC 7x7x128,
+        // then two fractionally-strided layers; the critic mirrors it. FC layers are 1x1 or 7x7 maps here.
+        // The auto-encoder's code is 256 units, as in the fully connected D: with the over-complete 128x7x7
+        // code our EBGAN-PT runs collapsed onto one image within 100 steps, whatever the margin, PT weight or rate.
+        preset(new ConvArchitecture("digits28", 1, 28, List.of(100),
+                "(1024)1t1s0p-(128)7t1s0p-(64)4t2s-(1)4t2s",
+                "(64)4c2s-(128)4c2s-(256)7c1s0p", "(128)7t1s0p-(64)4t2s-(1)4t2s",
+                "(64)4c2s-(128)4c2s-(1024)7c1s0p"));
+        // A DCGAN-style 32x32 network (the calibrated paper's CIFAR-10 model, our reading).
+        preset(new ConvArchitecture("cifar32", 3, 32, List.of(100),
+                "(512)4t1s0p-(256)4t2s-(128)4t2s-(3)4t2s",
+                "(64)4c2s-(128)4c2s-(256)4c2s", "(128)4t2s-(64)4t2s-(3)4t2s",
+                "(64)4c2s-(128)4c2s-(256)4c2s"));
+        // EBGAN paper, LSUN and CelebA at 64x64 (appendix): DCGAN generator, encoder (64)4c2s-(128)4c2s-(256)4c2s,
+        // decoder (128)4c2s-(64)4c2s-(3)4c2s read as fractionally-strided.
+        preset(new ConvArchitecture("dcgan64", 3, 64, List.of(100),
+                "(512)4t1s0p-(256)4t2s-(128)4t2s-(64)4t2s-(3)4t2s",
+                "(64)4c2s-(128)4c2s-(256)4c2s", "(128)4t2s-(64)4t2s-(3)4t2s",
+                "(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s"));
+        // BEGAN-style: nearest-neighbour upsampling and 3x3 convolutions instead of transposed ones.
+        preset(new ConvArchitecture("began64", 3, 64, List.of(64),
+                "(128)8t1s0p-(64)3u2s-(64)3u2s-(64)3u2s-(3)3c1s",
+                "(64)3c1s-(128)3c2s-(192)3c2s-(256)3c2s", "(64)3u2s-(64)3u2s-(64)3u2s-(3)3c1s",
+                "(64)3c1s-(128)3c2s-(192)3c2s-(256)3c2s"));
+        // EBGAN paper section 4.4: ImageNet at 128x128 and 256x256, noise planes at every generator layer.
+        preset(new ConvArchitecture("ebgan-imagenet128", 3, 128, List.of(100, 64, 32, 16, 8, 4),
+                "(512)4t1s0p-(256)4t2s-(128)4t2s-(64)4t2s-(32)4t2s-(3)4t2s",
+                "(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s", "(256)4t2s-(128)4t2s-(64)4t2s-(3)4t2s",
+                "(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s"));
+        preset(new ConvArchitecture("ebgan-imagenet256", 3, 256, List.of(100, 64, 32, 16, 8, 4, 2),
+                "(512)4t1s0p-(256)4t2s-(128)4t2s-(64)4t2s-(32)4t2s-(16)4t2s-(3)4t2s",
+                "(32)4c2s-(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s", "(256)4t2s-(128)4t2s-(64)4t2s-(32)4t2s-(3)4t2s",
+                "(32)4c2s-(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s"));
+    }
+
+    /** Names of the presets. */
+    public static List<String> presetNames() {
+        return new ArrayList<>(PRESETS.keySet());
+    }
+
+    /** A preset by name. */
+    public static ConvArchitecture preset(String name) {
+        ConvArchitecture a = PRESETS.get(name.toLowerCase(Locale.ROOT));
+        if (a == null) {
+            throw new IllegalArgumentException("unknown architecture '" + name + "'; presets: " + String.join(", ", presetNames())
+                    + " (or give the layers in notation, see 'ebgan arch --help')");
+        }
+        return a;
+    }
+
+    /** The same layers for images with another number of channels (grey digits through an RGB preset, or back). */
+    public ConvArchitecture withChannels(int newChannels) {
+        return new ConvArchitecture(name, newChannels, side, noise, lastMaps(generator, newChannels), encoder,
+                lastMaps(decoder, newChannels), critic);
+    }
+
+    private static String lastMaps(String notation, int maps) {
+        List<ConvLayer> layers = new ArrayList<>(ConvLayer.parseList(notation));
+        ConvLayer last = layers.remove(layers.size() - 1);
+        layers.add(new ConvLayer(last.kind(), maps, last.kernel(), last.stride(), last.padding()));
+        return ConvLayer.toNotation(layers);
+    }
+}

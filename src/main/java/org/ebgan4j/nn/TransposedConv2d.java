@@ -1,0 +1,212 @@
+package org.ebgan4j.nn;
+
+import ai.djl.MalformedModelException;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+
+/**
+ * A 2-D transposed ("fractionally-strided") convolution, with PyTorch's semantics: weight
+ * {@code (in, out, k, k)}, output side {@code (H - 1) s - 2p + k + outputPadding}. DJL's
+ * {@code Conv2dTranspose} is not implemented by the PyTorch engine, so this block computes the same
+ * map from operations the engine has, by the sub-pixel decomposition: the output pixels of each of
+ * the {@code s x s} phases {@code (Y mod s, X mod s)} are a stride-1 convolution of the input with the
+ * kernel taps {@code a = (phase + p) mod s + s t}, flipped, their in and out axes swapped; the
+ * {@code s^2} outputs interleave into the result. That does exactly the multiply-adds of the
+ * transposed convolution, where dilating the input with zeros ({@link #applyByDilation}, kept as a
+ * second, simpler reference) does {@code s^2} times as many. Autograd differentiates through both.
+ */
+public final class TransposedConv2d extends AbstractBlock {
+
+    private static final byte VERSION = 1;
+
+    private final int filters;
+    private final int kernel;
+    private final int stride;
+    private final int padding;
+    private final int outputPadding;
+    private final Parameter weight;
+    private final Parameter bias;
+
+    /**
+     * @param filters output channels
+     * @param kernel square kernel side k
+     * @param stride s (at least 1)
+     * @param padding p, at most k - 1
+     * @param outputPadding extra rows and columns at the far edges, below s
+     * @param includeBias whether to add one bias per output channel
+     */
+    @SuppressWarnings("this-escape")
+    public TransposedConv2d(int filters, int kernel, int stride, int padding, int outputPadding, boolean includeBias) {
+        super(VERSION);
+        if (filters < 1 || kernel < 1 || stride < 1 || padding < 0 || padding > kernel - 1
+                || outputPadding < 0 || outputPadding >= stride) {
+            throw new IllegalArgumentException("transposed convolution needs filters, kernel, stride >= 1, 0 <= padding <= kernel - 1 "
+                    + "and 0 <= outputPadding < stride; got " + filters + ", " + kernel + ", " + stride + ", " + padding + ", " + outputPadding);
+        }
+        this.filters = filters;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+        this.outputPadding = outputPadding;
+        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
+        bias = includeBias ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build()) : null;
+    }
+
+    /** Output side for an input side. */
+    public long outputSide(long side) {
+        return (side - 1) * stride - 2L * padding + kernel + outputPadding;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray x = inputs.singletonOrThrow();
+        NDArray w = parameterStore.getValue(weight, x.getDevice(), training);
+        NDArray b = bias == null ? null : parameterStore.getValue(bias, x.getDevice(), training);
+        return new NDList(apply(x, w, b, stride, padding, outputPadding));
+    }
+
+    /**
+     * The transposed convolution of {@code x (N, in, H, W)} with {@code w (in, out, k, k)} and an
+     * optional bias {@code (out)}, by the sub-pixel decomposition.
+     */
+    public static NDArray apply(NDArray x, NDArray w, NDArray b, int stride, int padding, int outputPadding) {
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long h = s.get(2);
+        long wd = s.get(3);
+        int k = (int) w.getShape().get(2);
+        long outH = (h - 1) * stride - 2L * padding + k + outputPadding;
+        long outW = (wd - 1) * stride - 2L * padding + k + outputPadding;
+        if (h == 1 && wd == 1) {
+            return fromSinglePixel(x, w, b, padding, outputPadding);
+        }
+        long rows = (outH + stride - 1) / stride;
+        long cols = (outW + stride - 1) / stride;
+        NDArray[] byRow = new NDArray[stride];
+        for (int ry = 0; ry < stride; ry++) {
+            NDArray[] byCol = new NDArray[stride];
+            for (int rx = 0; rx < stride; rx++) {
+                byCol[rx] = phase(x, w, b, stride, padding, k, ry, rx, h, wd, rows, cols);
+            }
+            byRow[ry] = stride == 1 ? byCol[0] : NDArrays.stack(new NDList(byCol), 4); // (N, out, rows, cols, s)
+        }
+        if (stride == 1) {
+            return byRow[0];
+        }
+        long out = w.getShape().get(1);
+        NDArray interleaved = NDArrays.stack(new NDList(byRow), 3).reshape(n, out, rows * stride, cols * stride);
+        return rows * stride == outH && cols * stride == outW ? interleaved : interleaved.get(":, :, :" + outH + ", :" + outW);
+    }
+
+    /**
+     * A 1x1 input (a generator's first layer) spreads each input vector over a k x k patch: one matrix
+     * product, where a convolution over the padded input would multiply k^2 times as many zeros.
+     */
+    private static NDArray fromSinglePixel(NDArray x, NDArray w, NDArray b, int padding, int outputPadding) {
+        long n = x.getShape().get(0);
+        long in = w.getShape().get(0);
+        long out = w.getShape().get(1);
+        long k = w.getShape().get(2);
+        NDArray y = x.reshape(n, in).matMul(w.reshape(in, out * k * k)).reshape(n, out, k, k);
+        if (padding > 0 || outputPadding > 0) {
+            // Negative padding crops: p from the near edges, p - outputPadding from the far ones.
+            long near = -padding;
+            long far = outputPadding - padding;
+            y = y.pad(new Shape(near, far, near, far), 0);
+        }
+        return b == null ? y : y.add(b.reshape(1, out, 1, 1));
+    }
+
+    /** Output pixels (Y, X) with Y mod s = ry and X mod s = rx, on a rows x cols grid. */
+    private static NDArray phase(NDArray x, NDArray w, NDArray b, int s, int p, int k, int ry, int rx, long h, long wd,
+            long rows, long cols) {
+        int cy = (ry + p) % s;
+        int cx = (rx + p) % s;
+        int carryY = (ry + p) / s;
+        int carryX = (rx + p) / s;
+        int ty = (k - cy + s - 1) / s; // taps cy, cy + s, ... below k
+        int tx = (k - cx + s - 1) / s;
+        long maps = w.getShape().get(1);
+        if (ty <= 0 || tx <= 0) {
+            NDArray zeros = x.getManager().zeros(new Shape(x.getShape().get(0), maps, rows, cols), x.getDataType());
+            return b == null ? zeros : zeros.add(b.reshape(1, maps, 1, 1));
+        }
+        NDArray taps = w.get(":, :, " + cy + "::" + s + ", " + cx + "::" + s).flip(2, 3).transpose(1, 0, 2, 3);
+        // Output row q reads input rows q + carry - (T - 1) .. q + carry: pad (or crop, if negative) to fit.
+        long top = ty - 1 - carryY;
+        long left = tx - 1 - carryX;
+        long bottom = rows + ty - 1 - h - top;
+        long right = cols + tx - 1 - wd - left;
+        NDArray padded = x.pad(new Shape(left, right, top, bottom), 0);
+        Shape one = new Shape(1, 1);
+        Shape none = new Shape(0, 0);
+        return (b == null ? Conv2d.conv2d(padded, taps, null, one, none, one, 1) : Conv2d.conv2d(padded, taps, b, one, none, one, 1))
+                .singletonOrThrow();
+    }
+
+    /**
+     * The same map by zero insertion: the input dilated with {@code s - 1} zeros between pixels, then a
+     * stride-1 convolution with the flipped kernel and padding {@code k - 1 - p}. Simpler and slower.
+     */
+    public static NDArray applyByDilation(NDArray x, NDArray w, NDArray b, int stride, int padding, int outputPadding) {
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1);
+        long h = s.get(2);
+        long wd = s.get(3);
+        int k = (int) w.getShape().get(2);
+        NDArray dilated = x;
+        if (stride > 1 || outputPadding > 0) {
+            // (N, C, H, 1, W, 1) padded to (N, C, H, s, W, s): each pixel followed by s - 1 zeros per axis.
+            NDArray spread = x.reshape(n, c, h, 1, wd, 1)
+                    .pad(new Shape(0, stride - 1, 0, 0, 0, stride - 1), 0)
+                    .reshape(n, c, h * stride, wd * stride);
+            long rows = (h - 1) * stride + 1 + outputPadding;
+            long cols = (wd - 1) * stride + 1 + outputPadding;
+            dilated = spread.get(":, :, :" + rows + ", :" + cols);
+        }
+        NDArray kernelT = w.flip(2, 3).transpose(1, 0, 2, 3);
+        int pad = k - 1 - padding;
+        Shape one = new Shape(1, 1);
+        return b == null
+                ? Conv2d.conv2d(dilated, kernelT, null, one, new Shape(pad, pad), one, 1).singletonOrThrow()
+                : Conv2d.conv2d(dilated, kernelT, b, one, new Shape(pad, pad), one, 1).singletonOrThrow();
+    }
+
+    @Override
+    protected void prepare(Shape[] inputs) {
+        weight.setShape(new Shape(inputs[0].get(1), filters, kernel, kernel));
+        if (bias != null) {
+            bias.setShape(new Shape(filters));
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputs) {
+        Shape in = inputs[0];
+        return new Shape[] {new Shape(in.get(0), filters, outputSide(in.get(2)), outputSide(in.get(3)))};
+    }
+
+    @Override
+    public void loadMetadata(byte loadVersion, DataInputStream is) throws IOException, MalformedModelException {
+        if (loadVersion != VERSION) {
+            throw new MalformedModelException("unsupported TransposedConv2d version " + loadVersion);
+        }
+        readInputShapes(is);
+    }
+
+    @Override
+    public String toString() {
+        return "TransposedConv2d(" + filters + ", " + kernel + "x" + kernel + ", stride " + stride + ", padding " + padding + ")";
+    }
+}
