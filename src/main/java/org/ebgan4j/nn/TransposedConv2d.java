@@ -117,14 +117,24 @@ public final class TransposedConv2d extends AbstractBlock {
         long in = w.getShape().get(0);
         long out = w.getShape().get(1);
         long k = w.getShape().get(2);
-        NDArray y = x.reshape(n, in).matMul(w.reshape(in, out * k * k)).reshape(n, out, k, k);
+        NDArray y = x.reshape(n, in).matMul(local(w.reshape(in, out * k * k), x)).reshape(n, out, k, k);
         if (padding > 0 || outputPadding > 0) {
             // Negative padding crops: p from the near edges, p - outputPadding from the far ones.
             long near = -padding;
             long far = outputPadding - padding;
             y = y.pad(new Shape(near, far, near, far), 0);
         }
-        return b == null ? y : y.add(b.reshape(1, out, 1, 1));
+        return b == null ? y : y.add(local(b.reshape(1, out, 1, 1), x));
+    }
+
+    /**
+     * {@code derived}, an array computed from a parameter, moved into the input's manager. An op's
+     * result belongs to its first operand's manager, and a parameter's is the model's: without this,
+     * every forward pass would leave its reshaped and flipped weights there until the model closes.
+     */
+    private static NDArray local(NDArray derived, NDArray x) {
+        derived.attach(x.getManager());
+        return derived;
     }
 
     /** Output pixels (Y, X) with Y mod s = ry and X mod s = rx, on a rows x cols grid. */
@@ -139,9 +149,10 @@ public final class TransposedConv2d extends AbstractBlock {
         long maps = w.getShape().get(1);
         if (ty <= 0 || tx <= 0) {
             NDArray zeros = x.getManager().zeros(new Shape(x.getShape().get(0), maps, rows, cols), x.getDataType());
-            return b == null ? zeros : zeros.add(b.reshape(1, maps, 1, 1));
+            return b == null ? zeros : zeros.add(local(b.reshape(1, maps, 1, 1), x));
         }
-        NDArray taps = w.get(":, :, " + cy + "::" + s + ", " + cx + "::" + s).flip(2, 3).transpose(1, 0, 2, 3);
+        // Ops on an array that x's manager owns leave their results there too.
+        NDArray taps = local(w.get(":, :, " + cy + "::" + s + ", " + cx + "::" + s), x).flip(2, 3).transpose(1, 0, 2, 3);
         // Output row q reads input rows q + carry - (T - 1) .. q + carry: pad (or crop, if negative) to fit.
         long top = ty - 1 - carryY;
         long left = tx - 1 - carryX;
@@ -175,7 +186,7 @@ public final class TransposedConv2d extends AbstractBlock {
             long cols = (wd - 1) * stride + 1 + outputPadding;
             dilated = spread.get(":, :, :" + rows + ", :" + cols);
         }
-        NDArray kernelT = w.flip(2, 3).transpose(1, 0, 2, 3);
+        NDArray kernelT = local(w.flip(2, 3), x).transpose(1, 0, 2, 3);
         int pad = k - 1 - padding;
         Shape one = new Shape(1, 1);
         return b == null

@@ -10,6 +10,7 @@ import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.train.AdversarialTrainer;
 import org.ebgan4j.train.EnergyGan;
+import org.ebgan4j.train.LiveArrays;
 import org.ebgan4j.train.ModelKind;
 import org.ebgan4j.train.TrainConfig;
 import org.ebgan4j.train.TrainConfigs;
@@ -65,6 +66,13 @@ class ConvNetworksTest {
             trainer.step(real, 0);
             List<float[]> g1 = snapshot(g);
             List<float[]> d1 = snapshot(d);
+            // Memory stays flat: a further step, its arrays in a manager of its own as in training, leaves
+            // no array behind in the model's manager.
+            long arrays = LiveArrays.count(model.manager());
+            try (NDManager stepManager = model.manager().newSubManager()) {
+                trainer.step(stepManager.create(real.toFloatArray(), real.getShape()), 1);
+            }
+            assertThat(LiveArrays.count(model.manager())).as(a.name() + " " + kind + " arrays left after a step").isEqualTo(arrays);
             for (int i = 0; i < g.size(); i++) {
                 assertThat(Arrays.equals(g0.get(i), g1.get(i))).as(a.name() + " " + kind + " G " + g.get(i).getName() + " #" + i).isFalse();
             }

@@ -83,6 +83,26 @@ class AdversarialTrainerTest {
         }
     }
 
+    @Test
+    void aStepLeavesNoArrayBehind() {
+        for (ModelKind kind : ModelKind.values()) {
+            try (EnergyGan model = new EnergyGan(small(kind)); AdversarialTrainer trainer = new AdversarialTrainer(model)) {
+                Batches batches = new Batches(randomImages(64, 16, 1), 8, 3);
+                long[] live = new long[4];
+                for (int s = 0; s < live.length; s++) {
+                    // As in training: each step's arrays in a manager of its own, closed after the step.
+                    try (NDManager stepManager = model.manager().newSubManager()) {
+                        trainer.step(batches.batch(stepManager, 0, s), s);
+                    }
+                    live[s] = LiveArrays.count(model.manager());
+                }
+                // The first step creates the optimisers' moments; after it the count must not move.
+                assertThat(live[2]).as(kind + " arrays after step 3").isEqualTo(live[1]);
+                assertThat(live[3]).as(kind + " arrays after step 4").isEqualTo(live[1]);
+            }
+        }
+    }
+
     private static boolean changed(List<float[]> a, List<float[]> b) {
         for (int i = 0; i < a.size(); i++) {
             if (!java.util.Arrays.equals(a.get(i), b.get(i))) {
