@@ -4,6 +4,7 @@ import org.ebgan4j.nn.ArchitectureSummary;
 import org.ebgan4j.nn.ConvArchitecture;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -18,24 +19,15 @@ import java.util.concurrent.Callable;
 final class ArchCommand implements Callable<Integer> {
 
     @Option(names = "--describe", paramLabel = "NAME", description = "a preset name, or 'all'") String describe;
-    @Option(names = "--generator", description = "custom: generator layers, e.g. (256)7t1s0p-(1)4t2s") String generator;
-    @Option(names = "--encoder", description = "custom: encoder layers") String encoder;
-    @Option(names = "--decoder", description = "custom: decoder layers") String decoder;
-    @Option(names = "--critic", description = "custom: critic layers (default: the encoder's)") String critic;
+    @Mixin CustomArchitectureOptions layers;
     @Option(names = "--channels", defaultValue = "1", description = "custom: image channels (default: ${DEFAULT-VALUE})") int channels;
     @Option(names = "--side", defaultValue = "28", description = "custom: image side (default: ${DEFAULT-VALUE})") int side;
-    @Option(names = "--noise", defaultValue = "100", split = "-",
-            description = "custom: z's dimension, then noise planes per generator layer, e.g. 100-64-32 (default: ${DEFAULT-VALUE})")
-    List<Integer> noise;
     @Option(names = "--no-batch-norm", description = "count without batch normalisation") boolean noBatchNorm;
 
     @Override
     public Integer call() {
-        if (generator != null || encoder != null || decoder != null) {
-            if (generator == null || encoder == null || decoder == null) {
-                throw new IllegalArgumentException("a custom architecture needs --generator, --encoder and --decoder");
-            }
-            System.out.print(ArchitectureSummary.of(custom(), !noBatchNorm).format());
+        if (layers.given()) {
+            System.out.print(ArchitectureSummary.of(layers.build(channels, side), !noBatchNorm).format());
             return 0;
         }
         if (describe == null) {
@@ -52,9 +44,5 @@ final class ArchCommand implements Callable<Integer> {
             System.out.println();
         }
         return 0;
-    }
-
-    ConvArchitecture custom() {
-        return new ConvArchitecture("custom", channels, side, noise, generator, encoder, decoder, critic != null ? critic : encoder);
     }
 }

@@ -18,6 +18,7 @@ import org.ebgan4j.train.TrainConfig;
 import org.ebgan4j.train.TrainConfigs;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -56,7 +57,10 @@ final class TrainCommand implements Callable<Integer> {
     Integer holdOut;
 
     @Option(names = "--arch", description = "a convolutional architecture preset (see 'ebgan arch'); images are fitted to it "
-            + "(digits padded, grey kept grey) (default: the fully connected networks)") String arch;
+            + "(digits padded, grey kept grey); or give your own layers with --generator, --encoder and --decoder "
+            + "(default: the fully connected networks)") String arch;
+
+    @Mixin CustomArchitectureOptions layers;
 
     @Option(names = "--noise-dim", description = "dimension of z (default: 100 for images, 4 for 2D)") Integer noiseDim;
     @Option(names = "--layers-g", description = "linear layers in G, output included (default: 3)") Integer layersG;
@@ -140,11 +144,20 @@ final class TrainCommand implements Callable<Integer> {
             data = crop > 0 ? data : EnergyGan.fitData(config, data);
         } else {
             ConvArchitecture conv = null;
-            if (arch != null) {
+            if (arch != null && layers.given()) {
+                throw new IllegalArgumentException("give --arch NAME or the layers (--generator, --encoder, --decoder), not both");
+            }
+            if (arch != null || layers.given()) {
                 Datasets.requireImages(dataConfig.dataset());
-                conv = ConvArchitecture.preset(arch);
-                int channels = ImageSizes.imageShape(data)[0];
-                conv = channels == conv.channels() ? conv : conv.withChannels(channels);
+                int[] chw = ImageSizes.imageShape(data);
+                int channels = chw[0];
+                if (layers.given()) {
+                    // Layers given by hand are for the images as they come (or for the crop, if cropping).
+                    conv = layers.build(channels, crop > 0 ? crop : chw[1]);
+                } else {
+                    conv = ConvArchitecture.preset(arch);
+                    conv = channels == conv.channels() ? conv : conv.withChannels(channels);
+                }
                 if (crop > 0 && crop != conv.side()) {
                     throw new IllegalArgumentException("--random-crop " + crop + " must equal the side of " + conv.name() + ", " + conv.side());
                 }
@@ -152,7 +165,7 @@ final class TrainCommand implements Callable<Integer> {
                     data = ImageSizes.fit(data, conv.channels(), conv.side());
                 }
             } else if (crop > 0) {
-                throw new IllegalArgumentException("--random-crop needs a convolutional --arch whose side is the crop's");
+                throw new IllegalArgumentException("--random-crop needs a convolutional --arch (or layers) whose side is the crop's");
             }
             config = build(dataConfig.withScale(data.scale(), data.offset()), data);
             if (conv != null) {

@@ -147,7 +147,7 @@ public record ConvArchitecture(String name, int channels, int side, List<Integer
         ConvArchitecture a = PRESETS.get(name.toLowerCase(Locale.ROOT));
         if (a == null) {
             throw new IllegalArgumentException("unknown architecture '" + name + "'; presets: " + String.join(", ", presetNames())
-                    + " (or give the layers in notation, see 'ebgan arch --help')");
+                    + " (or give your own layers with --generator, --encoder and --decoder)");
         }
         return a;
     }

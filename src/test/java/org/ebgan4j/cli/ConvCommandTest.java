@@ -56,6 +56,35 @@ class ConvCommandTest {
     }
 
     @Test
+    void layersGivenInTheNotationTrainAndSample(@TempDir Path tmp) throws Exception {
+        Path data = SyntheticDigits.writeIdx(tmp.resolve("idx"), 8, 4, 1).toAbsolutePath();
+        Path runDir = tmp.resolve("custom");
+        CliRun t = run("train", "--model", "ebgan", "--dataset", "mnist", "--data-dir", data.toString(),
+                "--generator", "(32)7t1s0p-(16)4t2s-(1)4t2s", "--encoder", "(16)4c2s-(32)4c2s", "--decoder", "(16)4t2s-(1)4t2s",
+                "--noise-planes", "20-4", "--steps", "2", "--batch", "8", "--quiet", "--out", runDir.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        TrainConfig config = TrainConfig.fromJson(runDir.resolve("config.json"));
+        assertThat(config.conv().name()).isEqualTo("custom");
+        assertThat(config.conv().side()).isEqualTo(28);
+        assertThat(config.conv().noise()).containsExactly(20, 4);
+        assertThat(config.conv().critic()).isEqualTo("(16)4c2s-(32)4c2s");
+        // 20 values of z, then 4 planes of 7x7 at the second layer.
+        assertThat(config.network().noiseDim()).isEqualTo(20 + 4 * 7 * 7);
+        assertThat(run("sample", "--run", runDir.toString(), "--n", "4", "--out", tmp.resolve("s.npy").toString()).code()).isZero();
+        assertThat(org.ebgan4j.io.SampleWriters.readNpy(tmp.resolve("s.npy")).values()).hasSize(4 * 784);
+
+        CliRun both = run("train", "--dataset", "mnist", "--data-dir", data.toString(), "--arch", "digits28",
+                "--generator", "(1)28t1s0p", "--out", tmp.resolve("x").toString());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("give --arch NAME or the layers");
+        CliRun partial = run("train", "--dataset", "mnist", "--data-dir", data.toString(), "--generator", "(1)28t1s0p",
+                "--out", tmp.resolve("y").toString());
+        assertThat(partial.code()).isEqualTo(2);
+        assertThat(partial.err()).contains("a custom architecture needs --generator, --encoder and --decoder");
+        assertThat(Files.exists(tmp.resolve("y"))).isFalse();
+    }
+
+    @Test
     void aFolderOfImagesTrainsOnRandomPatches(@TempDir Path tmp) throws Exception {
         Path folder = Files.createDirectories(tmp.resolve("pictures"));
         java.util.Random r = new java.util.Random(2);
