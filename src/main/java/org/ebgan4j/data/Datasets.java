@@ -144,7 +144,7 @@ public final class Datasets {
     /** Fails with a clear message unless {@code name} is an image data set (not a 2D mixture). */
     public static void requireImages(String name) {
         if (mixture(name) != null) {
-            throw new DatasetException(name + " is a 2D mixture; this needs images: mnist, fashion-mnist or mnist-json");
+            throw new DatasetException(name + " is a 2D mixture; this needs images: mnist, fashion-mnist, mnist-json, cifar10 or images");
         }
     }
 
