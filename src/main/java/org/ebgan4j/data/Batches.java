@@ -123,6 +123,9 @@ public final class Batches implements AutoCloseable {
                 throw new IllegalStateException("gathering batch " + index + " of epoch " + epoch + " failed: " + e.getCause(), e.getCause());
             }
         } else {
+            if (pending != null) {
+                pending.cancel(true); // prefetched for another batch than the one asked for
+            }
             values = gather(epoch, index);
         }
         pending = null;
@@ -155,7 +158,7 @@ public final class Batches implements AutoCloseable {
         int height = (int) shape[1];
         int width = (int) shape[2];
         float[] all = dataset.data();
-        SplittableRandom rng = new SplittableRandom((seed * 31 + epoch) * 0x9E3779B97F4A7C15L + index);
+        SplittableRandom rng = new SplittableRandom(cropSeed(seed, epoch, index));
         for (int i = 0; i < idx.length; i++) {
             int y0 = rng.nextInt(height - crop + 1);
             int x0 = rng.nextInt(width - crop + 1);
@@ -170,8 +173,26 @@ public final class Batches implements AutoCloseable {
         return out;
     }
 
+    /** Seed of the crop offsets of one batch: (seed, epoch, index) hashed in turn, so no two triples share a stream. */
+    private static long cropSeed(long seed, int epoch, int index) {
+        long x = finalise(seed + 0x632BE59BD9B4E019L);
+        x = finalise(x + 0x8CB92BA72F3D8DD7L * (epoch + 1L));
+        return finalise(x + 0xD6E8FEB86659FD93L * (index + 1L));
+    }
+
+    /** MurmurHash3's 64-bit finaliser. */
+    private static long finalise(long x) {
+        x = (x ^ (x >>> 33)) * 0xFF51AFD7ED558CCDL;
+        x = (x ^ (x >>> 33)) * 0xC4CEB9FE1A85EC53L;
+        return x ^ (x >>> 33);
+    }
+
     @Override
     public void close() {
+        if (pending != null) {
+            pending.cancel(true);
+            pending = null;
+        }
         if (prefetcher != null) {
             prefetcher.shutdownNow();
             prefetcher = null;

@@ -51,7 +51,8 @@ public final class CifarBinary {
     /** {@code dir} itself when it holds the batches, else its {@code cifar-10-batches-bin} when that does. */
     static Path batchesDir(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new DatasetException("CIFAR-10 folder " + dir + " does not exist; " + HOW_TO_GET);
+            throw new DatasetException("CIFAR-10 folder " + dir + (Files.exists(dir) ? " is a file, not a folder" : " does not exist")
+                    + "; " + HOW_TO_GET);
         }
         Path inner = dir.resolve(BATCHES_DIR);
         boolean here = Files.isRegularFile(dir.resolve(TRAIN_FILES.get(0))) || Files.isRegularFile(dir.resolve(TEST_FILES.get(0)));
@@ -108,6 +109,10 @@ public final class CifarBinary {
             throw new DatasetException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (bytes % RECORD_BYTES != 0) {
+            if (bytes % (RECORD_BYTES + 1) == 0) {
+                throw new DatasetException(file + " holds " + (RECORD_BYTES + 1) + "-byte records, as CIFAR-100's binary "
+                        + "batches do; ebgan4j reads CIFAR-10 (1 label byte + 3072 pixels per record)");
+            }
             throw new DatasetException(file + " is truncated: " + bytes + " bytes is not a whole number of "
                     + RECORD_BYTES + "-byte records; " + HOW_TO_GET + " again");
         }

@@ -92,11 +92,15 @@ public final class ImageFolder {
     /** Decoded pixels in [0, 1], channel-first, or {@code null} and why not. */
     private record Decoded(float[] pixels, String problem) {}
 
+    /** Seed of the shuffle that picks which files a --max-samples limit keeps when sub-folders give classes. */
+    private static final long SUBSET_SEED = 20170206L;
+
     private ImageFolder() {}
 
     public static Loaded load(Path dir, Options options) {
         if (!Files.isDirectory(dir)) {
-            throw new DatasetException("image folder " + dir + " does not exist; pass a folder of .jpg, .jpeg or .png files");
+            throw new DatasetException("image folder " + dir + (Files.exists(dir) ? " is a file, not a folder" : " does not exist")
+                    + "; pass a folder of .jpg, .jpeg or .png files (unpack an archive first)");
         }
         List<String> files = imageFiles(dir);
         if (files.isEmpty()) {
@@ -108,6 +112,15 @@ public final class ImageFolder {
 
         int limit = options.maxImages() == 0 ? files.size() : Math.min(options.maxImages(), files.size());
         int size = options.resize();
+        if ((long) limit * 3 * size * size > Integer.MAX_VALUE - 8) {
+            throw new DatasetException(limit + " images of 3x" + size + "x" + size + " do not fit in one Java array (at most "
+                    + (Integer.MAX_VALUE - 8) / (3L * size * size) + "); pass --max-samples or a smaller --image-size");
+        }
+        if (limit < files.size() && !classes.isEmpty()) {
+            // Keep a sample of every class, not the first folders in name order: a seeded shuffle, the same for every thread count.
+            files = new ArrayList<>(files);
+            java.util.Collections.shuffle(files, new java.util.Random(SUBSET_SEED));
+        }
         List<float[]> images = new ArrayList<>();
         List<Integer> labels = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -3,9 +3,9 @@ package org.ebgan4j.data;
 /**
  * Fits images to the size a network needs: channels are replicated (grey to RGB) or averaged (RGB to
  * grey); the side is changed by centred padding with the background value -1 (black in [-1, 1]) or
- * centred cropping when the two sides differ by an even number of pixels (28x28 digits become 32x32
- * by 2 pixels of border, and back), and by bilinear resampling otherwise. Values are channel-first,
- * one image after the other.
+ * centred cropping when the two sides differ by a few pixels, an even number at most a quarter of the
+ * smaller side (28x28 digits become 32x32 by 2 pixels of border, and back), and by bilinear
+ * resampling otherwise (64 to 32, 32 to 64, 28 to 64). Values are channel-first, one image after the other.
  */
 public final class ImageSizes {
 
@@ -48,7 +48,12 @@ public final class ImageSizes {
         if (channels != c && c != 1 && channels != 1) {
             throw new IllegalArgumentException("cannot map " + c + " channels to " + channels);
         }
-        float[] out = new float[n * channels * side * side];
+        long total = (long) n * channels * side * side;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(n + " images of " + channels + "x" + side + "x" + side
+                    + " do not fit in one Java array; use fewer images (--max-samples)");
+        }
+        float[] out = new float[(int) total];
         float[] plane = new float[s * s];
         float[] resized = new float[side * side];
         for (int i = 0; i < n; i++) {
@@ -73,10 +78,16 @@ public final class ImageSizes {
         return out;
     }
 
+    /** Whether a side changes by centred padding or cropping (a small, even change) rather than by resampling. */
+    static boolean padsOrCrops(int from, int to) {
+        int change = Math.abs(to - from);
+        return change % 2 == 0 && change <= Math.min(from, to) / 4;
+    }
+
     private static void resize(float[] in, int s, float[] out, int side) {
         if (s == side) {
             System.arraycopy(in, 0, out, 0, s * s);
-        } else if ((side - s) % 2 == 0) {
+        } else if (padsOrCrops(s, side)) {
             int shift = (side - s) / 2; // positive: pad, negative: crop
             for (int y = 0; y < side; y++) {
                 for (int x = 0; x < side; x++) {

@@ -81,7 +81,7 @@ public record ConvLayer(Kind kind, int filters, int kernel, int stride, int padd
             throw new IllegalArgumentException("empty layer list; write e.g. (64)4c2s-(128)4c2s");
         }
         List<ConvLayer> layers = new ArrayList<>();
-        for (String token : notation.split("-")) {
+        for (String token : notation.split("-", -1)) {
             layers.add(parse(token));
         }
         return layers;

@@ -103,6 +103,16 @@ class CifarBinaryTest {
     }
 
     @Test
+    void cifar100BatchesAreNamedAsSuch(@TempDir Path dir) throws Exception {
+        writeAll(dir);
+        Files.write(dir.resolve("test_batch.bin"), new byte[3 * 3074]); // three records of CIFAR-100's size
+        assertThatThrownBy(() -> CifarBinary.loadTest(dir, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("3074-byte records, as CIFAR-100's binary batches do")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void truncatedFileSaysSoInOneLine(@TempDir Path dir) throws Exception {
         writeAll(dir);
         Files.write(dir.resolve("data_batch_3.bin"), new byte[100], StandardOpenOption.APPEND);

@@ -176,14 +176,34 @@ class ImageFolderTest {
         assertThat(four.skipped()).isEqualTo(one.skipped()).isEqualTo(3);
         assertThat(four.skippedExamples()).isEqualTo(one.skippedExamples());
 
+        // A limit keeps a seeded subset of the files, the same whatever the thread count.
+        ImageFolder.Loaded twoOnOne = ImageFolder.load(dir, new ImageFolder.Options(SIZE, 2, 1));
         for (int threads : new int[] {1, 4}) {
             ImageFolder.Loaded two = ImageFolder.load(dir, new ImageFolder.Options(SIZE, 2, threads));
             assertThat(two.data().size()).isEqualTo(2);
-            assertThat(two.data().data()).containsExactly(Arrays.copyOf(one.data().data(), 2 * SAMPLE));
-            // The broken files lie between the first and the second good one; none after are counted.
-            assertThat(two.skipped()).isEqualTo(3);
-            assertThat(ImageFolder.load(dir, new ImageFolder.Options(SIZE, 1, threads)).skipped()).isZero();
+            assertThat(two.data().data()).containsExactly(twoOnOne.data().data());
+            assertThat(two.data().labels()).containsExactly(twoOnOne.data().labels());
+            assertThat(two.skippedExamples()).isEqualTo(twoOnOne.skippedExamples());
         }
+    }
+
+    @Test
+    void aLimitKeepsImagesOfEveryClassAndFilesInOrderWithoutClasses(@TempDir Path dir) throws Exception {
+        for (String c : new String[] {"a", "b", "c"}) {
+            for (int i = 0; i < 10; i++) {
+                write(uniform(4, 4, BufferedImage.TYPE_INT_RGB, 0x102030 * (i + 1)), "png", dir.resolve(c + "/" + i + ".png"));
+            }
+        }
+        // In name order the first 9 files would all be class a.
+        ImageFolder.Loaded nine = ImageFolder.load(dir, new ImageFolder.Options(SIZE, 9, 2));
+        assertThat(Arrays.stream(nine.data().labels()).distinct().sorted().toArray()).containsExactly(0, 1, 2);
+
+        Path flat = Files.createDirectories(dir.resolve("flat"));
+        write(stripes(), "png", flat.resolve("b.png"));
+        write(uniform(4, 4, BufferedImage.TYPE_INT_RGB, 0xffffff), "png", flat.resolve("a.png"));
+        // Without classes the limit keeps the first files by name: a.png, the white one.
+        ImageFolder.Loaded first = ImageFolder.load(flat, new ImageFolder.Options(SIZE, 1, 1));
+        assertThat(first.data().data()).containsOnly(1f);
     }
 
     @Test

@@ -10,15 +10,41 @@ class ImageSizesTest {
 
     @Test
     void padsDigitsWithBackgroundAndCropsBack() {
-        // One 2x2 grey image padded to 4x4: the picture sits in the centre, -1 around it.
-        float[] x = {0.1f, 0.2f, 0.3f, 0.4f};
-        float[] padded = ImageSizes.fit(x, 1, 1, 2, 1, 4);
-        assertThat(padded).containsExactly(
-                -1, -1, -1, -1,
-                -1, 0.1f, 0.2f, -1,
-                -1, 0.3f, 0.4f, -1,
-                -1, -1, -1, -1);
-        assertThat(ImageSizes.fit(padded, 1, 1, 4, 1, 2)).containsExactly(x);
+        // A 28x28 digit padded to 32x32: the picture sits in the centre, 2 pixels of -1 around it.
+        float[] x = new float[28 * 28];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (i % 97) / 97f;
+        }
+        float[] padded = ImageSizes.fit(x, 1, 1, 28, 1, 32);
+        for (int y = 0; y < 32; y++) {
+            for (int c = 0; c < 32; c++) {
+                boolean inside = y >= 2 && y < 30 && c >= 2 && c < 30;
+                assertThat(padded[y * 32 + c]).as("(%d, %d)", y, c).isEqualTo(inside ? x[(y - 2) * 28 + c - 2] : -1f);
+            }
+        }
+        assertThat(ImageSizes.fit(padded, 1, 1, 32, 1, 28)).containsExactly(x);
+    }
+
+    @Test
+    void largeChangesResampleInsteadOfPaddingOrCropping() {
+        assertThat(ImageSizes.padsOrCrops(28, 32)).isTrue();
+        assertThat(ImageSizes.padsOrCrops(32, 28)).isTrue();
+        assertThat(ImageSizes.padsOrCrops(64, 32)).isFalse();
+        assertThat(ImageSizes.padsOrCrops(32, 64)).isFalse();
+        assertThat(ImageSizes.padsOrCrops(28, 31)).isFalse();
+        // An 8x8 image of 2x2 blocks brought to 4x4 keeps the whole picture: each output pixel is a block.
+        float[] blocks = new float[64];
+        for (int y = 0; y < 8; y++) {
+            for (int c = 0; c < 8; c++) {
+                blocks[y * 8 + c] = (y / 2) * 4 + c / 2;
+            }
+        }
+        float[] half = ImageSizes.fit(blocks, 1, 1, 8, 1, 4);
+        float[] expected = new float[16];
+        for (int i = 0; i < 16; i++) {
+            expected[i] = i;
+        }
+        assertThat(half).containsExactly(expected, within(1e-6f));
     }
 
     @Test
