@@ -225,26 +225,25 @@ public final class ImageFolder {
         }
     }
 
-    /** Scales the shorter side to {@code size}, crops the centre square; pixels in [0, 1], channel-first. */
+    /**
+     * The centre square scaled to {@code size x size} (the same as scaling the shorter side to
+     * {@code size} and cropping the centre, without ever scaling the parts cut away: a long strip costs
+     * no more than its square); pixels in [0, 1], channel-first.
+     */
     static float[] resizeAndCrop(BufferedImage source, int size) {
         int w = source.getWidth();
         int h = source.getHeight();
-        double scale = (double) size / Math.min(w, h);
-        int targetW = Math.max(size, (int) Math.round(w * scale));
-        int targetH = Math.max(size, (int) Math.round(h * scale));
-        BufferedImage image = toRgb(source);
-        int cw = w;
-        int ch = h;
+        int side = Math.min(w, h);
+        BufferedImage image = toRgb(source.getSubimage((w - side) / 2, (h - side) / 2, side, side));
+        int current = side;
         // One bilinear step reads only the 4 source pixels around each output pixel; shrinking more than 2x
         // at once would skip pixels and alias, so large images are halved until the last step is at most 2x.
-        while (cw != targetW || ch != targetH) {
-            int nw = cw > targetW ? Math.max(targetW, cw / 2) : targetW;
-            int nh = ch > targetH ? Math.max(targetH, ch / 2) : targetH;
-            image = scaled(image, nw, nh);
-            cw = nw;
-            ch = nh;
+        while (current != size) {
+            int next = current > size ? Math.max(size, current / 2) : size;
+            image = scaled(image, next, next);
+            current = next;
         }
-        int[] rgb = image.getRGB((targetW - size) / 2, (targetH - size) / 2, size, size, null, 0, size);
+        int[] rgb = image.getRGB(0, 0, size, size, null, 0, size);
         int plane = size * size;
         float[] out = new float[3 * plane];
         for (int i = 0; i < plane; i++) {

@@ -43,13 +43,15 @@ public final class TensorDataset {
         this.offset = offset;
     }
 
-    /** Images whose pixels were in [0, 1], stored as {@code 2p - 1}. */
+    /**
+     * Images whose pixels were in [0, 1], stored as {@code 2p - 1}. The data set takes {@code pixels01}
+     * over and rescales it in place (a loader's array can be as large as the heap allows; no copy is made).
+     */
     public static TensorDataset ofUnitImages(String name, float[] pixels01, int[] labels, long[] sampleShape) {
-        float[] data = new float[pixels01.length];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = pixels01[i] * 2f - 1f;
+        for (int i = 0; i < pixels01.length; i++) {
+            pixels01[i] = pixels01[i] * 2f - 1f;
         }
-        return new TensorDataset(name, data, labels, sampleShape, 0.5, 0.5);
+        return new TensorDataset(name, pixels01, labels, sampleShape, 0.5, 0.5);
     }
 
     public String name() {

@@ -71,6 +71,10 @@ public record ConvLayer(Kind kind, int filters, int kernel, int stride, int padd
         int kernel = Integer.parseInt(m.group(2));
         Kind kind = Kind.of(m.group(3).charAt(0));
         int stride = Integer.parseInt(m.group(4));
+        if (kind == Kind.UPSAMPLE && kernel % 2 == 0 && m.group(5) == null) {
+            throw new IllegalArgumentException("layer '" + token.trim() + "': after upsampling, only an odd kernel keeps the side "
+                    + "with the default padding; use e.g. (" + filters + ")3u" + stride + "s, or give the padding (Np)");
+        }
         int padding = m.group(5) != null ? Integer.parseInt(m.group(5)) : defaultPadding(kind, kernel, stride);
         return new ConvLayer(kind, filters, kernel, stride, padding);
     }

@@ -207,6 +207,15 @@ class ImageFolderTest {
     }
 
     @Test
+    void aLongStripIsCutToItsCentreSquareBeforeScaling() {
+        // 200,001 x 1 pixels: scaling the whole strip to a side of 64 would need 12.8M x 64 pixels.
+        BufferedImage strip = new BufferedImage(200_001, 1, BufferedImage.TYPE_INT_RGB);
+        strip.setRGB(100_000, 0, 0xffffff);
+        float[] out = ImageFolder.resizeAndCrop(strip, 64);
+        assertThat(out).hasSize(3 * 64 * 64).containsOnly(1f);
+    }
+
+    @Test
     void imagesAtTheTopLevelHaveNoLabels(@TempDir Path dir) throws Exception {
         write(coordinates(4, 4), "png", dir.resolve("b.png"));
         write(stripes(), "png", dir.resolve("a.png"));

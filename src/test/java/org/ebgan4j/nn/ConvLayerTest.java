@@ -40,5 +40,6 @@ class ConvLayerTest {
         assertThatThrownBy(() -> ConvLayer.parse("(8)7c1s0p").outputSide(4)).hasMessageContaining("does not fit an input of side 4");
         assertThatThrownBy(() -> ConvLayer.parseList(" ")).hasMessageContaining("empty layer list");
         assertThatThrownBy(() -> ConvLayer.parseList("(64)4c2s-(128)4c2s-")).hasMessageContaining("cannot read layer ''");
+        assertThatThrownBy(() -> ConvLayer.parse("(64)4u2s")).hasMessageContaining("only an odd kernel keeps the side");
     }
 }
