@@ -48,22 +48,23 @@ public final class CifarBinary {
         return load(dir, TEST_FILES, maxSamples, "cifar10-test");
     }
 
-    /** {@code dir} itself when it holds the batches, else its {@code cifar-10-batches-bin} when that does. */
-    static Path batchesDir(Path dir) {
+    /** {@code dir} itself when it holds all of {@code names}, else its {@code cifar-10-batches-bin} when that does. */
+    static Path batchesDir(Path dir, List<String> names) {
         if (!Files.isDirectory(dir)) {
             throw new DatasetException("CIFAR-10 folder " + dir + (Files.exists(dir) ? " is a file, not a folder" : " does not exist")
                     + "; " + HOW_TO_GET);
         }
         Path inner = dir.resolve(BATCHES_DIR);
-        boolean here = Files.isRegularFile(dir.resolve(TRAIN_FILES.get(0))) || Files.isRegularFile(dir.resolve(TEST_FILES.get(0)));
-        return !here && Files.isDirectory(inner) ? inner : dir;
+        boolean here = names.stream().allMatch(n -> Files.isRegularFile(dir.resolve(n)));
+        boolean there = names.stream().allMatch(n -> Files.isRegularFile(inner.resolve(n)));
+        return !here && there ? inner : dir;
     }
 
     private static TensorDataset load(Path dir, List<String> names, int maxSamples, String name) {
         if (maxSamples < 0) {
             throw new IllegalArgumentException("maxSamples must be 0 (all) or positive, not " + maxSamples);
         }
-        Path batches = batchesDir(dir);
+        Path batches = batchesDir(dir, names);
         // All files are checked before any is read, so that a partial download fails at once and whole,
         // instead of silently training on fewer images.
         List<String> missing = new ArrayList<>();
@@ -76,7 +77,8 @@ public final class CifarBinary {
             files.add(p);
         }
         if (!missing.isEmpty()) {
-            String also = batches.equals(dir) ? " (nor in " + dir.resolve(BATCHES_DIR) + ")" : "";
+            String also = Files.isDirectory(dir.resolve(BATCHES_DIR)) ? " (nor all of them in " + dir.resolve(BATCHES_DIR) + ")"
+                    : "";
             throw new DatasetException("no " + String.join(", ", missing) + " in " + batches + also + "; " + HOW_TO_GET);
         }
         long[] records = new long[files.size()];

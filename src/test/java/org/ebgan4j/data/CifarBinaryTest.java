@@ -145,6 +145,14 @@ class CifarBinaryTest {
     }
 
     @Test
+    void eachSplitIsReadFromTheFolderThatHoldsAllItsFiles(@TempDir Path dir) throws Exception {
+        writeAll(dir.resolve("cifar-10-batches-bin"));
+        writeBatch(dir.resolve("test_batch.bin"), 1, 4, 5); // a stray test batch beside the unpacked folder
+        assertThat(CifarBinary.loadTrain(dir, 0).size()).isEqualTo(6);
+        assertThat(CifarBinary.loadTest(dir, 0).labels()).containsExactly(4, 5);
+    }
+
+    @Test
     void labelAboveNineIsRejected(@TempDir Path dir) throws Exception {
         writeAll(dir);
         writeBatch(dir.resolve("test_batch.bin"), 6, 3, 10);
