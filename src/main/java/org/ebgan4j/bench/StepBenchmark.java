@@ -7,7 +7,10 @@ import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.train.AdversarialTrainer;
 import org.ebgan4j.train.EnergyGan;
+import org.ebgan4j.nn.ConvArchitecture;
+import org.ebgan4j.nn.FullyConnectedNetworks;
 import org.ebgan4j.train.TrainConfig;
+import org.ebgan4j.train.TrainConfigBuilder;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,8 +27,14 @@ import java.util.Random;
  */
 public final class StepBenchmark {
 
-    /** What one benchmark run measured. */
-    public record Report(int steps, double meanMs, double medianMs, double p90Ms, Memory at100, Memory atEnd) {}
+    /**
+     * What one benchmark run measured.
+     *
+     * @param parametersG trainable scalars of the generator
+     * @param parametersD trainable scalars of the discriminator
+     */
+    public record Report(int steps, double meanMs, double medianMs, double p90Ms, Memory at100, Memory atEnd, long parametersG,
+            long parametersD) {}
 
     /**
      * The process's resident memory and the Java heap's committed size. A heap's pages become
@@ -41,8 +50,35 @@ public final class StepBenchmark {
 
     private StepBenchmark() {}
 
+    /** The fully connected networks of the EBGAN grid on {@code dim}-value data, batch norm on, no dropout. */
+    public static TrainConfig fullyConnected(String model, int dim, int layersG, int sizeG, int layersD, int sizeD, int batch,
+            int steps) {
+        return schedule(TrainConfig.builder().setModel(model).setDataset("bench").optLayersG(layersG).optSizeG(sizeG)
+                .optLayersD(layersD).optSizeD(sizeD), batch, steps).build(shaped(new long[] {dim}));
+    }
+
+    /** A convolutional preset on images of its own size. */
+    public static TrainConfig convolutional(String model, String arch, int batch, int steps) {
+        ConvArchitecture a = ConvArchitecture.preset(arch);
+        return schedule(TrainConfig.builder().setModel(model).setDataset("bench").optArchitecture(arch), batch, steps)
+                .build(shaped(new long[] {a.channels(), a.side(), a.side()}));
+    }
+
+    private static TrainConfigBuilder schedule(TrainConfigBuilder b, int batch, int steps) {
+        return b.optBatchSize(batch).optSteps(steps).optLogEvery(1).optSampleEvery(1).optCheckpointEvery(1);
+    }
+
+    /** One zero sample of the given shape: what the config builder needs to know of the data. */
+    private static TensorDataset shaped(long[] shape) {
+        long size = 1;
+        for (long d : shape) {
+            size *= d;
+        }
+        return new TensorDataset("bench", new float[(int) size], null, shape, 0.5, 0.5);
+    }
+
     public static Report run(TrainConfig config, int steps, int warmup, PrintStream out) {
-        int dim = config.network().dataDim();
+        int dim = config.networks().dataDim();
         int batch = config.schedule().batchSize();
         Random r = new Random(1);
         // 16 distinct batches of random data; 2 for large images, whose batches are large enough as they are.
@@ -55,7 +91,11 @@ public final class StepBenchmark {
         double[] ms = new double[steps];
         Memory at100 = null;
         Memory atEnd;
+        long parametersG;
+        long parametersD;
         try (EnergyGan model = new EnergyGan(config); AdversarialTrainer trainer = new AdversarialTrainer(model)) {
+            parametersG = FullyConnectedNetworks.parameterCount(model.generator());
+            parametersD = FullyConnectedNetworks.parameterCount(model.discriminator());
             for (int s = 0; s < warmup + steps; s++) {
                 long t0 = System.nanoTime();
                 try (NDManager m = model.manager().newSubManager()) {
@@ -81,7 +121,7 @@ public final class StepBenchmark {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         return new Report(steps, Arrays.stream(ms).average().orElse(0), sorted[steps / 2],
-                sorted[(int) (steps * 0.9)], at100, atEnd);
+                sorted[(int) (steps * 0.9)], at100, atEnd, parametersG, parametersD);
     }
 
     /** The process's resident set size in KiB, from /proc (-1 where there is none). */

@@ -2,12 +2,7 @@ package org.ebgan4j.cli;
 
 import org.ebgan4j.bench.StepBenchmark;
 import org.ebgan4j.bench.TransposedConvBenchmark;
-import org.ebgan4j.nn.ArchitectureSummary;
-import org.ebgan4j.nn.ConvArchitecture;
-import org.ebgan4j.nn.FullyConnectedSpec;
-import org.ebgan4j.train.ModelKind;
 import org.ebgan4j.train.TrainConfig;
-import org.ebgan4j.train.TrainConfigs;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,7 +15,7 @@ import java.util.concurrent.Callable;
                 + "preset with --arch, on random images of its size) and report memory.")
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--model", defaultValue = "ebgan-pt", description = "ebgan, ebgan-pt or gan (default: ${DEFAULT-VALUE})")
+    @Option(names = "--model", defaultValue = "ebgan-pt", description = "a model of 'ebgan train' (default: ${DEFAULT-VALUE})")
     String model;
 
     @Option(names = "--steps", defaultValue = "2000", description = "timed steps (default: ${DEFAULT-VALUE})")
@@ -58,29 +53,15 @@ final class BenchCommand implements Callable<Integer> {
         if (steps < (arch == null ? 100 : 1)) {
             throw new IllegalArgumentException("--steps must be at least 100 to report memory at step 100, got " + steps);
         }
-        TrainConfig base = TrainConfigs.defaults(ModelKind.parse(model), "bench", dim);
-        FullyConnectedSpec n = base.network();
-        TrainConfig config = new TrainConfig(base.data(),
-                FullyConnectedSpec.ebgan(n.noiseDim(), dim, layersG, sizeG, layersD, sizeD, 0f, true, n.output()),
-                base.objective(), base.optimizer(),
-                new TrainConfig.RunSchedule(batch, 0, steps, 0, 1, 1, 1));
+        TrainConfig config = arch != null ? StepBenchmark.convolutional(model, arch, batch, steps)
+                : StepBenchmark.fullyConnected(model, dim, layersG, sizeG, layersD, sizeD, batch, steps);
         String threads = System.getProperty("ai.djl.pytorch.num_threads", "default");
         boolean jemalloc = String.valueOf(System.getenv("LD_PRELOAD")).contains("jemalloc");
-        if (arch != null) {
-            ConvArchitecture a = ConvArchitecture.preset(arch);
-            config = TrainConfigs.convolutional(config, a);
-            ArchitectureSummary summary = ArchitectureSummary.of(a, true);
-            long d = ModelKind.parse(model).usesAutoencoder() ? summary.parameters("encoder") + summary.parameters("decoder")
-                    : summary.parameters("critic");
-            System.out.printf("bench: %s, %s (%dx%dx%d images, G %,d parameters, D %,d), batch %d, %d steps after %d warm-up; "
-                            + "threads=%s, jemalloc=%s%n", model, a.name(), a.channels(), a.side(), a.side(),
-                    summary.parameters("generator"), d, batch, steps, warmup, threads, jemalloc);
-        } else {
-            System.out.printf("bench: %s, G %dx%d, D %dx%d, batch %d, data %d-d, %d steps after %d warm-up; "
-                            + "threads=%s, jemalloc=%s%n", model, layersG, sizeG, layersD, sizeD, batch, dim, steps, warmup,
-                    threads, jemalloc);
-        }
+        String networks = arch != null ? arch : String.format("G %dx%d, D %dx%d, data %d-d", layersG, sizeG, layersD, sizeD, dim);
+        System.out.printf("bench: %s, %s, batch %d, %d steps after %d warm-up; threads=%s, jemalloc=%s%n",
+                config.game().model(), networks, batch, steps, warmup, threads, jemalloc);
         StepBenchmark.Report r = StepBenchmark.run(config, steps, warmup, System.out);
+        System.out.printf("G %,d parameters, D %,d%n", r.parametersG(), r.parametersD());
         System.out.printf("ms/step: mean %.2f, median %.2f, p90 %.2f%n", r.meanMs(), r.medianMs(), r.p90Ms());
         if (r.at100() != null) {
             printMemory("after 100 steps", r.at100());

@@ -1,9 +1,7 @@
 package org.ebgan4j.cli;
 
-import org.ebgan4j.data.Datasets;
-import org.ebgan4j.data.Splits;
 import org.ebgan4j.eval.DigitClassifier;
-import org.ebgan4j.train.TrainConfig;
+import org.ebgan4j.eval.RunEvaluation;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,11 +22,6 @@ final class ClassifierCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name a subcommand: train");
-    }
-
-    /** Default folder of the classifier for a data set, relative to the working directory. */
-    static Path defaultFolder(String dataset) {
-        return Path.of("classifiers", Path.of(dataset).getFileName().toString());
     }
 
     @Command(name = "train", mixinStandardHelpOptions = true,
@@ -61,20 +54,12 @@ final class ClassifierCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Datasets.requireImages(dataset);
-            boolean ownTestSplit = !dataset.equalsIgnoreCase("mnist-json");
-            int keptOut = ownTestSplit ? 0 : holdOut;
-            TrainConfig.DataConfig source = new TrainConfig.DataConfig(dataset, dataDir == null ? null : dataDir.toString(),
-                    0, 0.5, 0.5, null, keptOut);
-            Splits.Split split = Datasets.forTraining(dataset, dataDir, 0, null, keptOut, seed);
-            if (split.test() == null) {
-                throw new IllegalArgumentException(dataset + " has no held-out images to measure the classifier on; give --hold-out");
-            }
-            Path folder = out != null ? out : defaultFolder(dataset);
+            DigitClassifier.TrainingData data = DigitClassifier.TrainingData.of(dataset, dataDir, holdOut, seed);
+            Path folder = out != null ? out : RunEvaluation.defaultClassifier(dataset);
             System.err.printf("ebgan: training a classifier on %d %s images (%d held out) into %s%n",
-                    split.train().size(), dataset, split.test().size(), folder);
-            try (DigitClassifier c = DigitClassifier.train(split.train(), split.test(),
-                    new DigitClassifier.Settings(epochs, batch, lr, shift, dropout, seed), source, !quiet)) {
+                    data.train().size(), dataset, data.heldOut().size(), folder);
+            try (DigitClassifier c = DigitClassifier.train(data, new DigitClassifier.Settings(epochs, batch, lr, shift, dropout, seed),
+                    !quiet)) {
                 c.save(folder);
                 System.out.printf("held-out accuracy %.4f on %d images (%d training images, %d epochs, %.1f s); saved in %s%n",
                         c.info().heldOutAccuracy(), c.info().heldOutSamples(), c.info().trainSamples(), epochs,

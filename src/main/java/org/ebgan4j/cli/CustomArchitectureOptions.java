@@ -26,11 +26,6 @@ final class CustomArchitectureOptions {
 
     /** The architecture for images of {@code channels x side x side}; its shapes are checked. */
     ConvArchitecture build(int channels, int side) {
-        if (generator == null || encoder == null || decoder == null) {
-            throw new IllegalArgumentException("a custom architecture needs --generator, --encoder and --decoder "
-                    + "(--critic and --noise-planes are optional)");
-        }
-        return new ConvArchitecture("custom", channels, side, noise != null ? noise : List.of(100), generator, encoder,
-                decoder, critic != null ? critic : encoder);
+        return ConvArchitecture.custom(channels, side, noise, generator, encoder, decoder, critic);
     }
 }

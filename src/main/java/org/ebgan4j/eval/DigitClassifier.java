@@ -19,12 +19,15 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 import org.ebgan4j.data.Batches;
+import org.ebgan4j.data.Datasets;
+import org.ebgan4j.data.Splits;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.io.AtomicFiles;
-import org.ebgan4j.nn.ArrayUpload;
+import org.ebgan4j.data.ArrayUpload;
 import org.ebgan4j.nn.ClassifierNetwork;
-import org.ebgan4j.train.AdamOptimizer;
-import org.ebgan4j.train.TrainConfig;
+import org.ebgan4j.optim.AdamOptimizer;
+import org.ebgan4j.io.Json;
+import org.ebgan4j.data.DataSpec;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -88,13 +91,39 @@ public final class DigitClassifier implements AutoCloseable {
     }
 
     /**
+     * The images a classifier of {@code dataset} trains on and is measured on: the data set's own test
+     * split where it has one, else {@code holdOut} images kept out by the fixed hold-out seed (the npm
+     * digits: the same images that {@code ebgan train --hold-out} keeps out of a GAN's training).
+     *
+     * @param source what {@link #train} records of where the data came from
+     */
+    public record TrainingData(DataSpec source, TensorDataset train, TensorDataset heldOut) {
+
+        public static TrainingData of(String dataset, Path dataDir, int holdOut, long seed) {
+            Datasets.requireImages(dataset);
+            int keptOut = dataset.equalsIgnoreCase("mnist-json") ? holdOut : 0;
+            Splits.Split split = Datasets.forTraining(dataset, dataDir, 0, null, keptOut, seed);
+            if (split.test() == null) {
+                throw new IllegalArgumentException(dataset + " has no held-out images to measure the classifier on; give `holdOut`");
+            }
+            return new TrainingData(new DataSpec(dataset, dataDir == null ? null : dataDir.toString(), 0, 0.5, 0.5, null, keptOut),
+                    split.train(), split.test());
+        }
+    }
+
+    /** Trains on {@code data} and measures accuracy on its held-out images. */
+    public static DigitClassifier train(TrainingData data, Settings settings, boolean progress) {
+        return train(data.train(), data.heldOut(), settings, data.source(), progress);
+    }
+
+    /**
      * Trains on {@code train} (labelled grey square images) and measures accuracy on {@code heldOut}.
      *
      * @param source where the data came from, recorded in the saved info
      * @param progress whether to draw a progress bar on standard error
      */
     public static DigitClassifier train(TensorDataset train, TensorDataset heldOut, Settings settings,
-            TrainConfig.DataConfig source, boolean progress) {
+            DataSpec source, boolean progress) {
         int side = sideOf(train);
         int classes = 1 + java.util.Arrays.stream(train.labels()).max().orElse(0);
         DigitClassifier c = new DigitClassifier(side, classes, settings.dropout(), settings.seed());
@@ -135,7 +164,7 @@ public final class DigitClassifier implements AutoCloseable {
                     float loss = step(adam, images, labels, idx.length);
                     if (!Float.isFinite(loss)) {
                         throw new IllegalStateException("classifier training diverged: the loss became " + loss
-                                + " at epoch " + epoch + "; lower --lr");
+                                + " at epoch " + epoch + "; lower `lr`");
                     }
                     smoothedLoss = Double.isNaN(smoothedLoss) ? loss : 0.98 * smoothedLoss + 0.02 * loss;
                     if (bar != null) {
@@ -261,7 +290,7 @@ public final class DigitClassifier implements AutoCloseable {
             head.saveParameters(data);
             data.flush();
         });
-        AtomicFiles.writeString(dir.resolve(INFO), TrainConfig.json().writeValueAsString(info) + "\n");
+        AtomicFiles.writeString(dir.resolve(INFO), Json.mapper().writeValueAsString(info) + "\n");
     }
 
     /** The classifier saved in {@code dir} by {@code ebgan classifier train}. */
@@ -272,7 +301,7 @@ public final class DigitClassifier implements AutoCloseable {
             throw new IOException("no classifier in " + dir + "; train one with 'ebgan classifier train --dataset ... --out "
                     + dir + "'");
         }
-        Info info = TrainConfig.json().readValue(infoFile.toFile(), Info.class);
+        Info info = Json.mapper().readValue(infoFile.toFile(), Info.class);
         DigitClassifier c = new DigitClassifier(info.side(), info.classes(), info.dropout(), info.seed());
         c.info = info;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(params))) {

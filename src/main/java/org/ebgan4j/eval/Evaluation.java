@@ -6,13 +6,11 @@ import org.ebgan4j.data.Datasets;
 import org.ebgan4j.data.ImageSizes;
 import org.ebgan4j.data.Splits;
 import org.ebgan4j.data.TensorDataset;
-import org.ebgan4j.nn.ConvArchitecture;
-import org.ebgan4j.plot.ImageGrid;
-import org.ebgan4j.plot.Panels;
+import org.ebgan4j.data.DataSpec;
+import org.ebgan4j.plot.RankingFigure;
 import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.TrainConfig;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +53,16 @@ public final class Evaluation {
             }
             return set;
         }
+
+        /** What a run is measured on unless told: IS, FID and the probe, and the ranking when it trained on one class. */
+        public static Set<Metric> defaultsFor(TrainConfig config) {
+            return config.data().label() != null ? EnumSet.of(IS, FID, RANK, PROBE) : EnumSet.of(IS, FID, PROBE);
+        }
+
+        /** What a file of samples is measured on: IS and FID (ranking and the probe need a model). */
+        public static Set<Metric> forSamples() {
+            return EnumSet.of(IS, FID);
+        }
     }
 
     /**
@@ -65,7 +73,7 @@ public final class Evaluation {
     public record Settings(Set<Metric> metrics, int samples, long seed, int rankSize, int probeSeeds, LinearProbe.Config probe) {
         public Settings {
             if (samples < 2 || rankSize < 2 || probeSeeds < 1) {
-                throw new IllegalArgumentException("--n and --rank-size must be at least 2 and --probe-seeds at least 1");
+                throw new IllegalArgumentException("`n` and `rankSize` must be at least 2 and `probeSeeds` at least 1");
             }
         }
 
@@ -140,9 +148,9 @@ public final class Evaluation {
      *
      * @param classifier needed for IS and FID, else may be {@code null}
      */
-    public static Report ofRun(String source, EnergyGan model, long steps, DigitClassifier classifier, Path classifierFolder,
+    public static Report ofRun(String source, EnergyGan model, Long steps, DigitClassifier classifier, Path classifierFolder,
             Settings settings, Path outDir) throws IOException {
-        TrainConfig.DataConfig data = model.config().data();
+        DataSpec data = model.config().data();
         Datasets.requireImages(data.dataset());
         Set<Metric> metrics = settings.metrics();
         Scores s = new Scores();
@@ -153,21 +161,21 @@ public final class Evaluation {
             }
             if (!sameData(classifier.info().dataset(), data.dataset())) {
                 throw new IllegalArgumentException("the classifier was trained on " + classifier.info().dataset() + " but the run on "
-                        + data.dataset() + "; pass --classifier with one trained on " + data.dataset());
+                        + data.dataset() + "; pass `classifier` with one trained on " + data.dataset());
             }
             Reference ref = Reference.of(classifier);
             used = classifierUsed(classifier, classifierFolder, ref);
             float[] samples = model.sample(settings.samples(), settings.seed());
-            ConvArchitecture conv = model.config().conv();
-            if (conv != null) {
+            int[] chw = model.config().networks().imageShape();
+            if (chw != null) {
                 // A convolutional model's images (padded digits, say) are brought back to what the classifier reads.
-                samples = ImageSizes.fit(samples, settings.samples(), conv.channels(), conv.side(), 1, classifier.side());
+                samples = ImageSizes.fit(samples, settings.samples(), chw[0], chw[1], 1, classifier.side());
             }
             s = scores(samples, settings.samples(), classifier, ref, settings);
         }
         Ranking ranking = metrics.contains(Metric.RANK) ? rank(model, settings, outDir) : null;
         Probe probe = metrics.contains(Metric.PROBE) ? probe(model, settings) : null;
-        return new Report(source, model.config().objective().model().id(), data.dataset(), steps, used,
+        return new Report(source, model.config().game().model(), data.dataset(), steps, used,
                 s.inception, s.inceptionReal, s.fid, s.fidReal, ranking, probe);
     }
 
@@ -223,20 +231,20 @@ public final class Evaluation {
     }
 
     private static Ranking rank(EnergyGan model, Settings settings, Path outDir) throws IOException {
-        TrainConfig.DataConfig data = model.config().data();
+        DataSpec data = model.config().data();
         if (data.label() == null) {
-            throw new IllegalArgumentException("ranking by energy needs a model trained on one class; train with --label N --hold-out 500");
+            throw new IllegalArgumentException("ranking by energy needs a model trained on one class; train with `label` N and `holdOut` 500");
         }
         Splits.Split split = Datasets.forTraining(data.dataset(), data.dataDir() == null ? null : Path.of(data.dataDir()),
                 data.maxSamples(), data.label(), data.holdOut(), model.config().schedule().seed(), data.imageSize());
         if (split.test() == null) {
-            throw new IllegalArgumentException("the run has no held-out images to rank; train with --hold-out 500");
+            throw new IllegalArgumentException("the run has no held-out images to rank; train with `holdOut` 500");
         }
         TensorDataset test = model.fitData(split.test());
         TensorDataset train = model.fitData(split.train());
         int real = Math.min(settings.rankSize() / 2, test.size());
         int generated = settings.rankSize() - real;
-        int dim = model.config().network().dataDim();
+        int dim = model.config().networks().dataDim();
         float[] images = new float[(generated + real) * dim];
         System.arraycopy(model.sample(generated, settings.seed()), 0, images, 0, generated * dim);
         System.arraycopy(test.data(), 0, images, generated * dim, real * dim);
@@ -246,29 +254,17 @@ public final class Evaluation {
         EnergyRanking.Result r = EnergyRanking.rank(energies, isReal);
 
         int k = Math.min(100, (generated + real) / 2);
-        int[] chw = ImageSizes.imageShape(test);
-        int channels = chw[0];
-        int side = chw[1];
-        List<BufferedImage> panels = new ArrayList<>();
-        panels.add(ImageGrid.render(meanImage(train), 1, channels, side, side, 1, null, 4));
-        List<String> pictures = new ArrayList<>();
-        for (String which : new String[] {"top", "bottom"}) {
-            int[] idx = which.equals("top") ? r.top(k) : r.bottom(k);
-            float[] picked = new float[k * dim];
-            boolean[] framed = new boolean[k];
+        float[][] picked = new float[2][k * dim];
+        boolean[][] framed = new boolean[2][k];
+        int[][] indices = {r.top(k), r.bottom(k)};
+        for (int w = 0; w < 2; w++) {
             for (int i = 0; i < k; i++) {
-                System.arraycopy(images, idx[i] * dim, picked, i * dim, dim);
-                framed[i] = isReal[idx[i]];
+                System.arraycopy(images, indices[w][i] * dim, picked[w], i * dim, dim);
+                framed[w][i] = isReal[indices[w][i]];
             }
-            BufferedImage grid = ImageGrid.render(picked, k, channels, side, side, 10, framed, 2);
-            panels.add(grid);
-            Path file = outDir.resolve("rank-" + which + ".png");
-            org.ebgan4j.plot.Png.write(grid, file);
-            pictures.add(file.getFileName().toString());
         }
-        Path figure = outDir.resolve("rank.png");
-        Panels.writeRow(figure, panels);
-        pictures.add(0, figure.getFileName().toString());
+        List<String> pictures = RankingFigure.write(outDir, meanImage(train), picked[0], framed[0], picked[1], framed[1],
+                ImageSizes.imageShape(test));
         return new Ranking(data.label(), generated, real, r.realFractionTopHalf(), r.realFractionBottomHalf(),
                 mean(energies, generated, generated + real), mean(energies, 0, generated), pictures);
     }
@@ -300,7 +296,7 @@ public final class Evaluation {
      * held out by the fixed hold-out seed), whatever class the run itself was trained on.
      */
     private static Probe probe(EnergyGan model, Settings settings) {
-        TrainConfig.DataConfig data = model.config().data();
+        DataSpec data = model.config().data();
         int holdOut = data.dataset().equalsIgnoreCase("mnist-json") ? 1000
                 : data.dataset().equalsIgnoreCase("images") ? (data.holdOut() > 0 ? data.holdOut() : 1000) : 0;
         Splits.Split split = Datasets.forTraining(data.dataset(), data.dataDir() == null ? null : Path.of(data.dataDir()),

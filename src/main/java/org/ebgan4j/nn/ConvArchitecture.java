@@ -147,9 +147,24 @@ public record ConvArchitecture(String name, int channels, int side, List<Integer
         ConvArchitecture a = PRESETS.get(name.toLowerCase(Locale.ROOT));
         if (a == null) {
             throw new IllegalArgumentException("unknown architecture '" + name + "'; presets: " + String.join(", ", presetNames())
-                    + " (or give your own layers with --generator, --encoder and --decoder)");
+                    + " (or give your own layers: `generator`, `encoder` and `decoder`)");
         }
         return a;
+    }
+
+    /**
+     * Layers given by hand for images of {@code channels x side x side}: the generator's, the
+     * encoder's and the decoder's, the critic's (default: the encoder's) and the noise per generator
+     * layer (default: z of 100); every shape is checked.
+     */
+    public static ConvArchitecture custom(int channels, int side, List<Integer> noise, String generator, String encoder,
+            String decoder, String critic) {
+        if (generator == null || encoder == null || decoder == null) {
+            throw new IllegalArgumentException("a custom architecture needs `generator`, `encoder` and `decoder` "
+                    + "(`critic` and `noisePlanes` are optional)");
+        }
+        return new ConvArchitecture("custom", channels, side, noise != null ? noise : List.of(100), generator, encoder,
+                decoder, critic != null ? critic : encoder);
     }
 
     /** The same layers for images with another number of channels (grey digits through an RGB preset, or back). */

@@ -1,5 +1,7 @@
 package org.ebgan4j.nn;
 
+import ai.djl.nn.SequentialBlock;
+
 /**
  * The fully connected architectures of the EBGAN paper's MNIST grid search (Zhao et al. 2017,
  * section 5.1 and appendix): {@code nLayerG} layers of {@code sizeG} units in the generator,
@@ -32,7 +34,7 @@ public record FullyConnectedSpec(
         boolean batchNormD,
         float initStdG,
         float initStdD,
-        OutputActivation output) {
+        OutputActivation output) implements NetworkSpec {
 
     /** EBGAN paper's initialisation: G weights from N(0, 0.02), D weights from N(0, 0.002). */
     public static final float EBGAN_INIT_STD_G = 0.02f;
@@ -46,14 +48,45 @@ public record FullyConnectedSpec(
     }
 
     public FullyConnectedSpec {
-        require(noiseDim >= 1, "noise dimension must be at least 1, got " + noiseDim);
+        require(noiseDim >= 1, "`noiseDim` must be at least 1, got " + noiseDim);
         require(dataDim >= 1, "data dimension must be at least 1, got " + dataDim);
-        require(layersG >= 2, "--layers-g must be at least 2 (one hidden layer and the output), got " + layersG);
-        require(layersD >= 2, "--layers-d must be at least 2 (an encoder layer and the decoder), got " + layersD);
-        require(sizeG >= 1 && sizeD >= 1, "layer sizes must be positive, got sizeG=" + sizeG + ", sizeD=" + sizeD);
-        require(dropoutD >= 0 && dropoutD < 1, "--dropout-d must lie in [0, 1), got " + dropoutD);
+        require(layersG >= 2, "`layersG` must be at least 2 (one hidden layer and the output), got " + layersG);
+        require(layersD >= 2, "`layersD` must be at least 2 (an encoder layer and the decoder), got " + layersD);
+        require(sizeG >= 1 && sizeD >= 1, "layer sizes must be positive, got `sizeG` " + sizeG + ", `sizeD` " + sizeD);
+        require(dropoutD >= 0 && dropoutD < 1, "`dropoutD` must lie in [0, 1), got " + dropoutD);
         require(initStdG > 0 && initStdD > 0, "initial weight deviations must be positive");
         require(noise != null && output != null, "noise and output kinds are required");
+    }
+
+    /** Fully connected networks read plain vectors, whatever the data. */
+    @Override
+    public int[] imageShape() {
+        return null;
+    }
+
+    @Override
+    public SequentialBlock generator() {
+        return FullyConnectedNetworks.generator(this);
+    }
+
+    @Override
+    public SequentialBlock encoder() {
+        return FullyConnectedNetworks.encoder(this);
+    }
+
+    @Override
+    public SequentialBlock decoder() {
+        return FullyConnectedNetworks.decoder(this);
+    }
+
+    @Override
+    public SequentialBlock critic() {
+        return FullyConnectedNetworks.critic(this);
+    }
+
+    @Override
+    public SequentialBlock inference() {
+        return FullyConnectedNetworks.inference(this);
     }
 
     private static void require(boolean ok, String message) {

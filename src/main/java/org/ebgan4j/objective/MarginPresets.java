@@ -29,7 +29,7 @@ public final class MarginPresets {
         Float m = MARGINS.get(name.toLowerCase(Locale.ROOT));
         if (m == null) {
             throw new IllegalArgumentException("no margin preset '" + name + "'; choose " + String.join(", ", MARGINS.keySet())
-                    + " or give --margin");
+                    + " or give `margin`");
         }
         return m;
     }

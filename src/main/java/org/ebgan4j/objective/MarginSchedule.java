@@ -20,7 +20,7 @@ public record MarginSchedule(Kind kind, float start, float end, long steps) {
             throw new IllegalArgumentException("margins must be non-negative, got start=" + start + ", end=" + end);
         }
         if (kind != Kind.CONSTANT && steps < 1) {
-            throw new IllegalArgumentException("a decaying margin needs --margin-decay-steps >= 1, got " + steps);
+            throw new IllegalArgumentException("a decaying margin needs `marginDecaySteps` >= 1, got " + steps);
         }
         if (kind == Kind.EXPONENTIAL && (start <= 0 || end <= 0)) {
             throw new IllegalArgumentException("an exponential margin decay needs positive start and end margins");

@@ -7,71 +7,92 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
-
+import org.ebgan4j.data.ArrayUpload;
 import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
+import org.ebgan4j.game.AdversarialGame;
+import org.ebgan4j.game.StepMetrics;
 import org.ebgan4j.io.AtomicFiles;
-import org.ebgan4j.nn.ArrayUpload;
+import org.ebgan4j.optim.Optimizer;
 
 import java.io.IOException;
-import java.time.Duration;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one training loop of ebgan4j: alternating discriminator and generator steps with separate Adam
+ * The one training loop of ebgan4j: alternating discriminator and generator steps with separate
  * optimisers, whatever the game. Per step, one fake batch is generated; the discriminator learns on
  * it detached (so no gradient reaches the generator), then the generator learns through the updated
  * discriminator, whose parameters are frozen meanwhile (so no gradient accumulates in it: DJL's
- * PyTorch engine would add it to the next discriminator update).
+ * PyTorch engine would add it to the next discriminator update). Everything else (metrics,
+ * checkpoints, pictures, progress, the divergence guard) is a {@link TrainingListener}.
  */
 public final class AdversarialTrainer implements AutoCloseable {
 
-    /** How {@link #fit} runs. */
+    /**
+     * How {@link #fit(TensorDataset, RunFolder, FitOptions)} runs.
+     *
+     * @param resume continue the run folder's run from its last checkpoint
+     * @param progress draw a progress bar
+     * @param listeners further listeners, after the run folder's metrics log and before its checkpoints
+     */
     public record FitOptions(boolean resume, boolean progress, List<TrainingListener> listeners) {
+        public FitOptions {
+            listeners = List.copyOf(listeners);
+        }
+
+        /** A fresh run, no progress bar, no further listeners. */
         public static FitOptions quiet() {
             return new FitOptions(false, false, List.of());
         }
     }
 
-    /** What a finished {@link #fit} reports. */
+    /** What a finished fit reports: the run's total steps, its training time and the last step's metrics. */
     public record Result(long steps, double seconds, StepMetrics last) {}
 
     private final EnergyGan model;
     private final AdversarialGame game;
     private final ParameterStore parameters;
-    private final AdamOptimizer optD;
-    private final AdamOptimizer optG;
-    private final AdamOptimizer optAux;
+    private final Optimizer optD;
+    private final Optimizer optG;
+    private final Optimizer optAux;
     private final NoiseSource noise;
     private final long seed;
     private final ArrayUpload upload = new ArrayUpload();
+    private final List<TrainingListener> listeners;
+    private long nextStep;
+    private double secondsBefore;
+    private TrainingContext standalone;
 
+    /** A trainer whose only listener is the {@link DivergenceGuard}. */
     public AdversarialTrainer(EnergyGan model) {
+        this(model, List.of(new DivergenceGuard()));
+    }
+
+    /** A trainer with exactly these listeners on every fit and step (include a {@link DivergenceGuard}). */
+    public AdversarialTrainer(EnergyGan model, List<TrainingListener> listeners) {
         this.model = model;
         this.game = model.game();
         this.parameters = model.parameters();
-        TrainConfig.AdamConfig adam = model.config().optimizer();
-        this.optD = new AdamOptimizer(model.discriminator(), model.manager(), adam.lrD(), adam.beta1(), adam.beta2());
-        this.optG = new AdamOptimizer(model.generator(), model.manager(), adam.lrG(), adam.beta1(), adam.beta2());
-        this.optAux = game.auxiliary() == null ? null
-                : new AdamOptimizer(game.auxiliary(), model.manager(), adam.lrG(), adam.beta1(), adam.beta2());
+        TrainConfig.OptimizerConfig optimizers = model.config().optimizer();
+        this.optD = optimizers.discriminator().create(model.discriminator(), model.manager());
+        this.optG = optimizers.generator().create(model.generator(), model.manager());
+        this.optAux = game.auxiliary() == null ? null : optimizers.generator().create(game.auxiliary(), model.manager());
         this.seed = model.config().schedule().seed();
-        this.noise = new NoiseSource(seed, model.config().network().noiseDim(), model.config().network().noise());
+        this.noise = new NoiseSource(seed, model.config().networks().noiseDim(), model.config().networks().noise());
+        this.listeners = List.copyOf(listeners);
     }
 
     public EnergyGan model() {
         return model;
     }
 
-    public AdamOptimizer discriminatorOptimizer() {
+    public Optimizer discriminatorOptimizer() {
         return optD;
     }
 
-    public AdamOptimizer generatorOptimizer() {
+    public Optimizer generatorOptimizer() {
         return optG;
     }
 
@@ -79,9 +100,16 @@ public final class AdversarialTrainer implements AutoCloseable {
      * One discriminator step and one generator step on a real batch. {@code step} (from 0) seeds
      * the noise and the engine's generator, and sets the margin schedule's position.
      *
-     * @throws TrainingDivergedException when a loss is not finite; nothing of it is applied
+     * @throws TrainingDivergedException when a loss is not finite (from the {@link DivergenceGuard}); nothing of it is applied
      */
     public StepMetrics step(NDArray real, long step) {
+        if (standalone == null) {
+            standalone = new TrainingContext(this, null, 0, -1, 1, 0);
+        }
+        return step(real, step, standalone, listeners);
+    }
+
+    private StepMetrics step(NDArray real, long step, TrainingContext context, List<TrainingListener> all) {
         StepMetrics metrics = new StepMetrics();
         NDManager m = real.getManager();
         int n = (int) real.getShape().get(0);
@@ -94,7 +122,9 @@ public final class AdversarialTrainer implements AutoCloseable {
             fake = model.generate(z, true);
             NDArray lossD = game.discriminatorLoss(parameters, real, fake.stopGradient(), step, metrics);
             metrics.put(StepMetrics.LOSS_D, lossD.getFloat());
-            requireFinite(metrics, step);
+            for (TrainingListener l : all) {
+                l.onLoss(context, step, StepMetrics.LOSS_D, metrics);
+            }
             collector.backward(lossD);
         }
         optD.step();
@@ -103,7 +133,9 @@ public final class AdversarialTrainer implements AutoCloseable {
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             NDArray lossG = game.generatorLoss(parameters, z, fake, step, metrics);
             metrics.put(StepMetrics.LOSS_G, lossG.getFloat());
-            requireFinite(metrics, step);
+            for (TrainingListener l : all) {
+                l.onLoss(context, step, StepMetrics.LOSS_G, metrics);
+            }
             collector.backward(lossG);
         } finally {
             optD.freeze(false);
@@ -116,122 +148,122 @@ public final class AdversarialTrainer implements AutoCloseable {
         return metrics;
     }
 
-    private static void requireFinite(StepMetrics metrics, long step) {
-        String bad = metrics.firstNonFinite();
-        if (bad != null) {
-            throw new TrainingDivergedException(step + 1, bad + " became " + metrics.get(bad) + " at step " + (step + 1));
-        }
+    /**
+     * Trains on {@code data} in memory, with this trainer's listeners only: from step 0, or from the
+     * step that {@link #restore} read, to the end of the config's schedule.
+     */
+    public Result fit(TensorDataset data) {
+        return fit(data, null, listeners);
     }
 
     /**
      * Trains on {@code data} into {@code run}: fresh (the folder must not hold a run) or resumed from
-     * its last checkpoint, which then continues exactly as the uninterrupted run would have.
+     * its last checkpoint, which then continues exactly as the uninterrupted run would have. Writes
+     * {@code config.json}, {@code metrics.jsonl} and the checkpoint, besides what the options' listeners do.
      */
     public Result fit(TensorDataset data, RunFolder run, FitOptions options) throws IOException {
         TrainConfig config = model.config();
-        TrainConfig.RunSchedule schedule = config.schedule();
-        try (Batches batches = new Batches(data, schedule.batchSize(), seed, config.data().randomCrop()).prefetching()) {
-            return fit(batches, run, options);
-        }
-    }
-
-    private Result fit(Batches batches, RunFolder run, FitOptions options) throws IOException {
-        TrainConfig config = model.config();
-        TrainConfig.RunSchedule schedule = config.schedule();
-        int perEpoch = batches.batchesPerEpoch();
-        long total = schedule.totalSteps(perEpoch);
-
-        long start = 0;
-        double secondsBefore = 0;
         if (options.resume()) {
-            Checkpoint.State state = Checkpoint.load(run.checkpoint(), model, optD, optG, optAux);
-            game.restore(state.gameState());
-            start = state.step();
-            secondsBefore = state.seconds();
+            restore(run.checkpoint());
             // A resume may extend the run: the folder's config must still say how to reproduce it.
             AtomicFiles.writeString(run.config(), config.toJson());
         } else {
             run.createFresh(config);
+            nextStep = 0;
+            secondsBefore = 0;
         }
+        List<TrainingListener> all = new ArrayList<>(listeners);
+        all.add(new MetricsLogger());
+        if (options.progress()) {
+            all.add(new ProgressBarListener());
+        }
+        all.addAll(options.listeners());
+        all.add(new Checkpointer());
+        return fit(data, run, all);
+    }
 
-        long began = System.nanoTime();
-        StepMetrics last = null;
-        try (MetricsLog log = new MetricsLog(run.metrics()); ProgressBar bar = options.progress() ? progressBar(total, start) : null) {
-            log.truncateAfter(start);
-            long lastCheckpoint = start;
-            for (long s = start; s < total; s++) {
-                long done = s + 1;
-                setLearningRates(config.optimizer(), s / perEpoch);
-                try (NDManager stepManager = model.manager().newSubManager()) {
-                    NDArray real = batches.batch(stepManager, (int) (s / perEpoch), (int) (s % perEpoch));
-                    last = step(real, s);
-                } catch (TrainingDivergedException e) {
-                    throw new TrainingDivergedException(e.step(), "training diverged: " + e.getMessage() + "; "
-                            + (lastCheckpoint > 0
-                                    ? "the last good checkpoint (step " + lastCheckpoint + ") is kept at " + run.checkpoint()
-                                    : "no checkpoint was written yet")
-                            + "; lower --lr or check the data for NaN values");
+    private Result fit(TensorDataset data, RunFolder run, List<TrainingListener> all) {
+        TrainConfig config = model.config();
+        try (Batches batches = new Batches(data, config.schedule().batchSize(), seed, config.data().randomCrop()).prefetching()) {
+            int perEpoch = batches.batchesPerEpoch();
+            long total = config.schedule().totalSteps(perEpoch);
+            TrainingContext context = new TrainingContext(this, run, nextStep, total, perEpoch, secondsBefore);
+            StepMetrics last = null;
+            Throwable failure = null;
+            try {
+                for (TrainingListener l : all) {
+                    l.onTrainingBegin(context);
                 }
-                double seconds = secondsBefore + (System.nanoTime() - began) / 1e9;
-                if (done % schedule.logEvery() == 0 || done == total) {
-                    log.append(done, s / perEpoch, last, seconds);
+                for (long s = nextStep; s < total; s++) {
+                    setLearningRates(config.optimizer(), s / perEpoch);
+                    try (NDManager stepManager = model.manager().newSubManager()) {
+                        NDArray real = batches.batch(stepManager, (int) (s / perEpoch), (int) (s % perEpoch));
+                        last = step(real, s, context, all);
+                    }
+                    long done = s + 1;
+                    nextStep = done;
+                    for (TrainingListener l : all) {
+                        l.onStep(context, done, last);
+                    }
+                    if (done % perEpoch == 0) {
+                        for (TrainingListener l : all) {
+                            l.onEpoch(context, done / perEpoch);
+                        }
+                    }
                 }
-                if (bar != null) {
-                    bar.stepTo(done);
-                    bar.setExtraMessage(" " + summary(last));
-                }
-                for (TrainingListener l : options.listeners()) {
-                    l.onStep(done, total, last);
-                }
-                if (done % schedule.sampleEvery() == 0 && done != total) {
-                    snapshot(run, options, String.format("step-%07d", done));
-                }
-                if (done % schedule.checkpointEvery() == 0 || done == total) {
-                    Checkpoint.save(run.checkpoint(), new Checkpoint.State(done, seconds, game.state()), model, optD, optG, optAux);
-                    lastCheckpoint = done;
+                context.markCompleted();
+            } catch (RuntimeException | Error e) {
+                failure = e;
+                throw e;
+            } finally {
+                endAll(all, context, failure);
+            }
+            secondsBefore = context.seconds();
+            return new Result(total, secondsBefore, last);
+        }
+    }
+
+    /** Every listener's end, even when one fails; a failure of the fit itself is not masked. */
+    private static void endAll(List<TrainingListener> all, TrainingContext context, Throwable failure) {
+        RuntimeException first = null;
+        for (TrainingListener l : all) {
+            try {
+                l.onTrainingEnd(context);
+            } catch (RuntimeException e) {
+                if (failure != null) {
+                    failure.addSuppressed(e);
+                } else if (first == null) {
+                    first = e;
                 }
             }
         }
-        snapshot(run, options, "final");
-        return new Result(total, secondsBefore + (System.nanoTime() - began) / 1e9, last);
+        if (first != null) {
+            throw first;
+        }
     }
 
     /** The per-epoch learning-rate decay; a function of the epoch alone, so a resume restores it. */
-    private void setLearningRates(TrainConfig.AdamConfig adam, long epoch) {
-        double factor = adam.decayFactor(epoch);
-        optD.scaleLearningRate(factor, adam.lrMin());
-        optG.scaleLearningRate(factor, adam.lrMin());
+    private void setLearningRates(TrainConfig.OptimizerConfig config, long epoch) {
+        double factor = config.decayFactor(epoch);
+        optD.scaleLearningRate(factor, config.lrMin());
+        optG.scaleLearningRate(factor, config.lrMin());
         if (optAux != null) {
-            optAux.scaleLearningRate(factor, adam.lrMin());
+            optAux.scaleLearningRate(factor, config.lrMin());
         }
     }
 
-    private void snapshot(RunFolder run, FitOptions options, String tag) {
-        for (TrainingListener l : options.listeners()) {
-            l.onSnapshot(model, run.root(), tag);
-        }
+    /** Writes the networks, the optimisers' state and the game's state after {@code step} completed steps. */
+    public void saveCheckpoint(Path file, long step, double seconds) throws IOException {
+        Checkpoint.save(file, new Checkpoint.State(step, seconds, game.state()), model, optD, optG, optAux);
     }
 
-    private static ProgressBar progressBar(long total, long start) {
-        return new ProgressBarBuilder()
-                .setTaskName("train")
-                .setInitialMax(total)
-                .startsFrom(start, Duration.ZERO)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUpdateIntervalMillis(500)
-                .setConsumer(new ConsoleProgressBarConsumer(System.err, 150))
-                .showSpeed()
-                .build();
-    }
-
-    private static String summary(StepMetrics m) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format("D %.3g G %.3g", m.get(StepMetrics.LOSS_D), m.get(StepMetrics.LOSS_G)));
-        sb.append(String.format(" E+ %.3g E- %.3g", m.get(StepMetrics.ENERGY_REAL), m.get(StepMetrics.ENERGY_FAKE)));
-        if (m.asMap().containsKey(StepMetrics.PULL_AWAY)) {
-            sb.append(String.format(" PT %.3f", m.get(StepMetrics.PULL_AWAY)));
-        }
-        return sb.toString();
+    /** Restores a checkpoint of this run; the next fit continues after its step. */
+    public Checkpoint.State restore(Path checkpoint) throws IOException {
+        Checkpoint.State state = Checkpoint.load(checkpoint, model, optD, optG, optAux);
+        game.restore(state.gameState());
+        nextStep = state.step();
+        secondsBefore = state.seconds();
+        return state;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.ebgan4j.io.AtomicFiles;
+import org.ebgan4j.optim.Optimizer;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -30,8 +31,8 @@ public final class Checkpoint {
 
     private Checkpoint() {}
 
-    public static void save(Path file, State state, EnergyGan model, AdamOptimizer optD, AdamOptimizer optG,
-            AdamOptimizer optAux) throws IOException {
+    public static void save(Path file, State state, EnergyGan model, Optimizer optD, Optimizer optG,
+            Optimizer optAux) throws IOException {
         AtomicFiles.write(file, raw -> {
             DataOutputStream out = new DataOutputStream(raw);
             out.writeUTF(MAGIC);
@@ -48,12 +49,12 @@ public final class Checkpoint {
     }
 
     /** Restores the networks and, when given, the optimisers; returns the saved state. */
-    public static State load(Path file, EnergyGan model, AdamOptimizer optD, AdamOptimizer optG) throws IOException {
+    public static State load(Path file, EnergyGan model, Optimizer optD, Optimizer optG) throws IOException {
         return load(file, model, optD, optG, null);
     }
 
-    /** As {@link #load(Path, EnergyGan, AdamOptimizer, AdamOptimizer)}, with the auxiliary network's optimiser. */
-    public static State load(Path file, EnergyGan model, AdamOptimizer optD, AdamOptimizer optG, AdamOptimizer optAux)
+    /** As {@link #load(Path, EnergyGan, Optimizer, Optimizer)}, with the auxiliary network's optimiser. */
+    public static State load(Path file, EnergyGan model, Optimizer optD, Optimizer optG, Optimizer optAux)
             throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no checkpoint at " + file + "; train the run first, or resume only a run that wrote one");

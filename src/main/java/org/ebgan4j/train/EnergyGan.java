@@ -8,23 +8,15 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.MalformedModelException;
 
 import org.ebgan4j.data.ImageSizes;
 import org.ebgan4j.data.TensorDataset;
-import org.ebgan4j.energy.AutoencoderEnergy;
-import org.ebgan4j.energy.CriticEnergy;
-import org.ebgan4j.energy.Reduction;
-import org.ebgan4j.energy.ScalarCost;
-import org.ebgan4j.objective.BoundaryEquilibrium;
-import org.ebgan4j.nn.ArrayUpload;
-import org.ebgan4j.nn.ConvArchitecture;
-import org.ebgan4j.nn.ConvNetworks;
-import org.ebgan4j.nn.FullyConnectedNetworks;
-import org.ebgan4j.nn.FullyConnectedSpec;
+import org.ebgan4j.data.ArrayUpload;
+import org.ebgan4j.game.AdversarialGame;
+import org.ebgan4j.nn.NetworkSpec;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -42,7 +34,7 @@ public final class EnergyGan implements AutoCloseable {
 
     private final TrainConfig config;
     private final NDManager manager;
-    private final SequentialBlock generator;
+    private final Block generator;
     private final AdversarialGame game;
     private final ParameterStore parameters;
     private final ArrayUpload upload = new ArrayUpload();
@@ -50,11 +42,10 @@ public final class EnergyGan implements AutoCloseable {
     /** Builds the networks and initialises them from the config's seed. */
     public EnergyGan(TrainConfig config) {
         this.config = config;
-        FullyConnectedSpec spec = config.network();
+        NetworkSpec spec = config.networks();
         this.manager = NDManager.newBaseManager();
-        this.generator = config.conv() != null ? ConvNetworks.generator(config.conv(), spec.batchNormG())
-                : FullyConnectedNetworks.generator(spec);
-        this.game = createGame(config);
+        this.generator = spec.generator();
+        this.game = config.game().create(spec);
         this.parameters = new ParameterStore(manager, false);
         Engine.getInstance().setRandomSeed((int) NoiseSource.mix(config.schedule().seed(), 0, 0));
         generator.setInitializer(new NormalInitializer(spec.initStdG()), Parameter.Type.WEIGHT);
@@ -83,16 +74,12 @@ public final class EnergyGan implements AutoCloseable {
 
     /**
      * {@code data} as this model reads it: for a convolutional model, images fitted to its channels
-     * and side ({@link ImageSizes}: digits padded, grey replicated); for a fully connected one, as is.
+     * and side ({@link org.ebgan4j.data.ImageSizes}: digits padded, grey replicated); for a fully
+     * connected one, as is.
      */
     public TensorDataset fitData(TensorDataset data) {
-        return fitData(config, data);
-    }
-
-    /** As {@link #fitData(TensorDataset)}, for a config. */
-    public static TensorDataset fitData(TrainConfig config, TensorDataset data) {
-        ConvArchitecture a = config.conv();
-        return a == null ? data : ImageSizes.fit(data, a.channels(), a.side());
+        int[] chw = config.networks().imageShape();
+        return chw == null ? data : ImageSizes.fit(data, chw[0], chw[1]);
     }
 
     /** Maps the networks' values back to the data's units. */
@@ -105,55 +92,6 @@ public final class EnergyGan implements AutoCloseable {
         return TensorDataset.fromRaw(raw, config.data().scale(), config.data().offset());
     }
 
-    private static AdversarialGame createGame(TrainConfig config) {
-        Networks nets = new Networks(config);
-        TrainConfig.ObjectiveConfig objective = config.objective();
-        return switch (objective.model()) {
-            case GAN -> new GanGame(new CriticEnergy(nets.critic()));
-            case EBGAN, EBGAN_PT -> new EbganGame(
-                    new AutoencoderEnergy(nets.encoder(), nets.decoder(), objective.reduction()),
-                    objective.margin(),
-                    objective.model() == ModelKind.EBGAN_PT ? objective.ptWeight() : 0f);
-            case BEGAN -> new BeganGame(
-                    new AutoencoderEnergy(nets.encoder(), nets.decoder(), Reduction.MEAN, AutoencoderEnergy.ErrorNorm.ABSOLUTE),
-                    objective.gamma(), BoundaryEquilibrium.LAMBDA_K);
-            case EGAN_CONST, EGAN_ENT_NN, EGAN_ENT_VI -> new CalibratedGame(
-                    new ScalarCost(nets.critic()), objective.margin(), entropy(config, nets));
-        };
-    }
-
-    /** The discriminator's parts, fully connected or convolutional as the config says. */
-    private record Networks(TrainConfig config) {
-        SequentialBlock critic() {
-            return config.conv() != null ? ConvNetworks.critic(config.conv(), config.network().batchNormD())
-                    : FullyConnectedNetworks.critic(config.network());
-        }
-
-        SequentialBlock encoder() {
-            return config.conv() != null ? ConvNetworks.encoder(config.conv(), config.network().batchNormD())
-                    : FullyConnectedNetworks.encoder(config.network());
-        }
-
-        SequentialBlock decoder() {
-            return config.conv() != null ? ConvNetworks.decoder(config.conv(), config.network().batchNormD())
-                    : FullyConnectedNetworks.decoder(config.network());
-        }
-
-        SequentialBlock inference() {
-            return config.conv() != null ? ConvNetworks.inference(config.conv(), config.network().batchNormD())
-                    : FullyConnectedNetworks.inference(config.network());
-        }
-    }
-
-    private static CalibratedGame.Entropy entropy(TrainConfig config, Networks nets) {
-        TrainConfig.ObjectiveConfig o = config.objective();
-        return switch (o.model()) {
-            case EGAN_ENT_NN -> new CalibratedGame.NearestNeighbours(o.neighbours(), o.entropyScaling(), o.entropyScale());
-            case EGAN_ENT_VI -> new CalibratedGame.Variational(nets.inference(), o.entropyScale());
-            default -> new CalibratedGame.Constant();
-        };
-    }
-
     public TrainConfig config() {
         return config;
     }
@@ -162,7 +100,7 @@ public final class EnergyGan implements AutoCloseable {
         return manager;
     }
 
-    public SequentialBlock generator() {
+    public Block generator() {
         return generator;
     }
 
@@ -185,8 +123,8 @@ public final class EnergyGan implements AutoCloseable {
 
     /** {@code n} samples from the given noise (row-major, {@code n * noiseDim}), normalised values. */
     public float[] generate(float[] z, int n) {
-        int dim = config.network().noiseDim();
-        int out = config.network().dataDim();
+        int dim = config.networks().noiseDim();
+        int out = config.networks().dataDim();
         float[] result = new float[n * out];
         for (int start = 0; start < n; start += INFERENCE_BATCH) {
             int b = Math.min(INFERENCE_BATCH, n - start);
@@ -201,12 +139,12 @@ public final class EnergyGan implements AutoCloseable {
 
     /** {@code n} samples from the noise of the given seed. */
     public float[] sample(int n, long seed) {
-        return generate(new NoiseSource(seed, config.network().noiseDim(), config.network().noise()).draw(n, 0, NoiseSource.PREVIEW), n);
+        return generate(new NoiseSource(seed, config.networks().noiseDim(), config.networks().noise()).draw(n, 0, NoiseSource.PREVIEW), n);
     }
 
     /** The discriminator's energy of each of {@code n} samples (normalised values, row-major). */
     public float[] energies(float[] x, int n) {
-        int dim = config.network().dataDim();
+        int dim = config.networks().dataDim();
         if (x.length != (long) n * dim) {
             throw new IllegalArgumentException("expected " + n + " samples of " + dim + " values, got " + x.length + " values");
         }
@@ -227,7 +165,7 @@ public final class EnergyGan implements AutoCloseable {
      * in inference mode; returns the features row-major, {@code n * featureDim} values.
      */
     public float[] features(float[] x, int n) {
-        int dim = config.network().dataDim();
+        int dim = config.networks().dataDim();
         if (x.length != (long) n * dim) {
             throw new IllegalArgumentException("expected " + n + " samples of " + dim + " values, got " + x.length + " values");
         }

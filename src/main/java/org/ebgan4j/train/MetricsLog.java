@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.ebgan4j.game.StepMetrics;
 import org.ebgan4j.io.AtomicFiles;
 
 import java.io.BufferedWriter;

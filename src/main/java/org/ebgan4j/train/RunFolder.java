@@ -18,6 +18,15 @@ public final class RunFolder {
         this.root = root;
     }
 
+    /** {@code base}, or {@code base-2}, {@code base-3} ... the first that does not exist yet. */
+    public static RunFolder free(Path base) {
+        Path p = base;
+        for (int i = 2; Files.exists(p); i++) {
+            p = Path.of(base + "-" + i);
+        }
+        return new RunFolder(p);
+    }
+
     public Path root() {
         return root;
     }
@@ -49,7 +58,7 @@ public final class RunFolder {
     public void createFresh(TrainConfig config) throws IOException {
         if (Files.exists(config()) || hasCheckpoint()) {
             throw new IllegalArgumentException("run folder " + root + " already holds a run; "
-                    + "pass --resume to continue it, or choose another --out");
+                    + "pass `resume` to continue it, or choose another `out`");
         }
         Files.createDirectories(samples());
         Files.createDirectories(checkpoint().getParent());
@@ -60,7 +69,7 @@ public final class RunFolder {
     public TrainConfig readConfig() throws IOException {
         if (!Files.isRegularFile(config())) {
             throw new IllegalArgumentException("no run in " + root + " (config.json is missing); "
-                    + "point --run at a folder written by 'ebgan train'");
+                    + "point `run` at a folder written by 'ebgan train'");
         }
         try {
             return TrainConfig.fromJson(config());
@@ -70,6 +79,9 @@ public final class RunFolder {
                     .reduce((a, b) -> a + "." + b).orElse("(top level)");
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String problem = cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse("");
+            if (problem.startsWith("Missing creator property")) {
+                problem = "the field is missing";
+            }
             throw new IllegalArgumentException(config() + " cannot be read at '" + field + "' (" + problem
                     + "); it may come from an older ebgan4j: retrain the run, or fix that field by hand");
         }

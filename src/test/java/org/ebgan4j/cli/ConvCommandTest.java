@@ -3,6 +3,8 @@ package org.ebgan4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ebgan4j.data.SyntheticDigits;
+import org.ebgan4j.nn.ConvArchitecture;
+import org.ebgan4j.nn.ConvolutionalSpec;
 import org.ebgan4j.train.TrainConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,10 @@ class ConvCommandTest {
 
     private static CliRun run(String... args) {
         return CliRun.of(args);
+    }
+
+    private static ConvArchitecture conv(TrainConfig config) {
+        return ((ConvolutionalSpec) config.networks()).architecture();
     }
 
     @Test
@@ -44,8 +50,8 @@ class ConvCommandTest {
                 "--steps", "3", "--batch", "8", "--quiet", "--out", runDir.toString());
         assertThat(t.code()).as(t.err()).isZero();
         TrainConfig config = TrainConfig.fromJson(runDir.resolve("config.json"));
-        assertThat(config.conv().name()).isEqualTo("digits28");
-        assertThat(config.network().noiseDim()).isEqualTo(100);
+        assertThat(conv(config).name()).isEqualTo("digits28");
+        assertThat(config.networks().noiseDim()).isEqualTo(100);
         CliRun resumed = run("train", "--resume", "--steps", "4", "--quiet", "--out", runDir.toString());
         assertThat(resumed.code()).as(resumed.err()).isZero();
         CliRun e = run("eval", "--run", runDir.toString(), "--metrics", "probe", "--probe-seeds", "1");
@@ -64,12 +70,12 @@ class ConvCommandTest {
                 "--noise-planes", "20-4", "--steps", "2", "--batch", "8", "--quiet", "--out", runDir.toString());
         assertThat(t.code()).as(t.err()).isZero();
         TrainConfig config = TrainConfig.fromJson(runDir.resolve("config.json"));
-        assertThat(config.conv().name()).isEqualTo("custom");
-        assertThat(config.conv().side()).isEqualTo(28);
-        assertThat(config.conv().noise()).containsExactly(20, 4);
-        assertThat(config.conv().critic()).isEqualTo("(16)4c2s-(32)4c2s");
+        assertThat(conv(config).name()).isEqualTo("custom");
+        assertThat(conv(config).side()).isEqualTo(28);
+        assertThat(conv(config).noise()).containsExactly(20, 4);
+        assertThat(conv(config).critic()).isEqualTo("(16)4c2s-(32)4c2s");
         // 20 values of z, then 4 planes of 7x7 at the second layer.
-        assertThat(config.network().noiseDim()).isEqualTo(20 + 4 * 7 * 7);
+        assertThat(config.networks().noiseDim()).isEqualTo(20 + 4 * 7 * 7);
         assertThat(run("sample", "--run", runDir.toString(), "--n", "4", "--out", tmp.resolve("s.npy").toString()).code()).isZero();
         assertThat(org.ebgan4j.io.SampleWriters.readNpy(tmp.resolve("s.npy")).values()).hasSize(4 * 784);
 

@@ -38,7 +38,7 @@ class EbganCommandTest {
         CliRun unknownModel = run("train", "--model", "wgan", "--dataset", "gaussians4", "--out", tmp.resolve("a").toString());
         assertThat(unknownModel.code()).isEqualTo(2);
         assertThat(unknownModel.err().strip())
-                .isEqualTo("ebgan: unknown model 'wgan'; choose one of ebgan, ebgan-pt, gan, egan-const, egan-ent-nn, egan-ent-vi, began");
+                .isEqualTo("ebgan: unknown model 'wgan'; choose one of ebgan, ebgan-pt, gan, egan-const, egan-ent-nn, egan-ent-vi, began, lsgan");
         CliRun badDecay = run("train", "--dataset", "gaussians4", "--margin-decay", "cosine", "--out", tmp.resolve("b").toString());
         assertThat(badDecay.code()).isEqualTo(2);
         assertThat(badDecay.err().strip()).isEqualTo("ebgan: --margin-decay 'cosine' is not one of constant, linear, exponential");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.ebgan4j.data.SyntheticDigits;
+import org.ebgan4j.io.Json;
 import org.ebgan4j.io.SampleWriters;
 import org.ebgan4j.train.TrainConfig;
 import org.junit.jupiter.api.Tag;
@@ -39,14 +40,14 @@ class EvalCommandTest {
         assertThat(t.code()).as(t.err()).isZero();
         TrainConfig saved = TrainConfig.fromJson(runDir.resolve("config.json"));
         assertThat(saved.data().label()).isEqualTo(3);
-        assertThat(saved.network().batchNormD()).isFalse();
-        assertThat(saved.network().batchNormG()).isTrue();
+        assertThat(saved.networks().batchNormD()).isFalse();
+        assertThat(saved.networks().batchNormG()).isTrue();
 
         CliRun e = run("eval", "--run", runDir.toString(), "--classifier", cls.toString(), "--n", "300", "--rank-size", "40",
                 "--probe-seeds", "2");
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(e.out()).contains("inception score", "FID", "rank: real in top half", "probe error, trained D");
-        JsonNode report = TrainConfig.json().readTree(runDir.resolve("eval.json").toFile());
+        JsonNode report = Json.mapper().readTree(runDir.resolve("eval.json").toFile());
         assertThat(report.path("inception").path("score").asDouble()).isBetween(0.0, Math.log(10));
         assertThat(report.path("inceptionReal").path("score").asDouble()).isGreaterThan(1.5);
         assertThat(report.path("fid").asDouble()).isGreaterThan(report.path("fidReal").asDouble());
@@ -60,7 +61,7 @@ class EvalCommandTest {
         // Measuring one metric again keeps the others in eval.json.
         CliRun again = run("eval", "--run", runDir.toString(), "--metrics", "rank", "--rank-size", "20");
         assertThat(again.code()).as(again.err()).isZero();
-        JsonNode merged = TrainConfig.json().readTree(runDir.resolve("eval.json").toFile());
+        JsonNode merged = Json.mapper().readTree(runDir.resolve("eval.json").toFile());
         assertThat(merged.path("ranking").path("real").asInt()).isEqualTo(10);
         assertThat(merged.path("inception").path("score").asDouble()).isEqualTo(report.path("inception").path("score").asDouble());
         assertThat(merged.path("probe").path("seeds").asInt()).isEqualTo(2);
@@ -70,7 +71,7 @@ class EvalCommandTest {
         assertThat(run("sample", "--run", runDir.toString(), "--n", "200", "--out", npy.toString()).code()).isZero();
         CliRun s = run("eval", "--samples", npy.toString(), "--classifier", cls.toString(), "--out", tmp.resolve("ev").toString());
         assertThat(s.code()).as(s.err()).isZero();
-        JsonNode fromFile = TrainConfig.json().readTree(tmp.resolve("ev/eval.json").toFile());
+        JsonNode fromFile = Json.mapper().readTree(tmp.resolve("ev/eval.json").toFile());
         assertThat(fromFile.path("inceptionReal").path("score").asDouble())
                 .isEqualTo(report.path("inceptionReal").path("score").asDouble());
         assertThat(fromFile.has("probe")).isFalse();

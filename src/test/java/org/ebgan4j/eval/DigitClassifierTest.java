@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import org.ebgan4j.data.SyntheticDigits;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.nn.ClassifierNetwork;
-import org.ebgan4j.train.TrainConfig;
+import org.ebgan4j.data.DataSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +18,7 @@ import java.util.Arrays;
 
 class DigitClassifierTest {
 
-    private static final TrainConfig.DataConfig SOURCE = new TrainConfig.DataConfig("synthetic", null, 0, 0.5, 0.5);
+    private static final DataSpec SOURCE = new DataSpec("synthetic", null, 0, 0.5, 0.5);
 
     @Test
     void learnsTenSeparableClassesAndReloadsToTheSamePredictions(@TempDir Path tmp) throws IOException {

@@ -11,9 +11,10 @@ import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.train.AdversarialTrainer;
 import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.LiveArrays;
-import org.ebgan4j.train.ModelKind;
+import org.ebgan4j.game.CalibratedGame;
+import org.ebgan4j.game.GameSpec;
 import org.ebgan4j.train.TrainConfig;
-import org.ebgan4j.train.TrainConfigs;
+import org.ebgan4j.train.TrainConfigBuilder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +27,13 @@ import java.util.Random;
 @Tag("slow")
 class ConvNetworksTest {
 
-    static TrainConfig config(ModelKind kind, ConvArchitecture a, int batch) {
-        TrainConfig base = TrainConfigs.defaults(kind, "random", a.dataSize());
-        TrainConfig.RunSchedule s = new TrainConfig.RunSchedule(batch, 0, 1, 3, 1, 1000, 1000);
-        TrainConfig.ObjectiveConfig o = base.objective();
-        TrainConfig.ObjectiveConfig objective = new TrainConfig.ObjectiveConfig(o.model(), o.reduction(), o.margin(),
-                o.ptWeight(), Math.min(o.neighbours(), batch - 1), o.entropyScaling(), o.entropyScale(), o.gamma());
-        return TrainConfigs.convolutional(new TrainConfig(base.data(), base.network(), objective, base.optimizer(), s), a);
+    static TrainConfig config(String kind, ConvArchitecture a, int batch) {
+        TrainConfigBuilder b = TrainConfig.builder().setModel(kind).setDataset("random").optNetworks(ConvolutionalSpec.of(a))
+                .optBatchSize(batch).optSteps(1).optSeed(3).optLogEvery(1).optSampleEvery(1000).optCheckpointEvery(1000);
+        if (kind.equals("egan-ent-nn")) {
+            b.optKnnK(Math.min(20, batch - 1));
+        }
+        return b.build(images(a, 1));
     }
 
     static TensorDataset images(ConvArchitecture a, int n) {
@@ -52,7 +53,7 @@ class ConvNetworksTest {
         return out;
     }
 
-    private static void stepMovesEveryWeight(ModelKind kind, ConvArchitecture a, int batch) {
+    private static void stepMovesEveryWeight(String kind, ConvArchitecture a, int batch) {
         try (EnergyGan model = new EnergyGan(config(kind, a, batch)); AdversarialTrainer trainer = new AdversarialTrainer(model);
                 NDManager m = model.manager().newSubManager()) {
             float[] samples = model.sample(batch, 0);
@@ -78,7 +79,7 @@ class ConvNetworksTest {
             }
             for (int i = 0; i < d.size(); i++) {
                 // The cost gap E_gen c - E_data c does not depend on the scalar cost's output bias: its gradient is exactly 0.
-                if (kind.calibrated() && d.get(i).getName().equals("bias") && d.get(i).getArray().getShape().size() == 1) {
+                if (model.config().game() instanceof CalibratedGame.Spec && d.get(i).getName().equals("bias") && d.get(i).getArray().getShape().size() == 1) {
                     continue;
                 }
                 assertThat(Arrays.equals(d0.get(i), d1.get(i))).as(a.name() + " " + kind + " D " + d.get(i).getName() + " #" + i).isFalse();
@@ -116,14 +117,14 @@ class ConvNetworksTest {
     void everyPresetTrainsOneEbganPtStep() {
         for (String name : ConvArchitecture.presetNames()) {
             ConvArchitecture a = ConvArchitecture.preset(name);
-            stepMovesEveryWeight(ModelKind.EBGAN_PT, a, a.side() >= 128 ? 2 : 4);
+            stepMovesEveryWeight("ebgan-pt", a, a.side() >= 128 ? 2 : 4);
         }
     }
 
     @Test
     void everyObjectiveRunsOnTheDigitNetwork() {
         ConvArchitecture a = ConvArchitecture.preset("digits28");
-        for (ModelKind kind : ModelKind.values()) {
+        for (String kind : GameSpec.models()) {
             stepMovesEveryWeight(kind, a, 6);
         }
     }

@@ -35,6 +35,6 @@ class MarginScheduleTest {
         assertThatThrownBy(() -> new MarginSchedule(MarginSchedule.Kind.EXPONENTIAL, 10, 0, 100))
                 .hasMessageContaining("positive");
         assertThatThrownBy(() -> new MarginSchedule(MarginSchedule.Kind.LINEAR, 10, 1, 0))
-                .hasMessageContaining("--margin-decay-steps");
+                .hasMessageContaining("`marginDecaySteps`");
     }
 }

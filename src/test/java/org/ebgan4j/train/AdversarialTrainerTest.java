@@ -10,6 +10,8 @@ import ai.djl.nn.Parameter;
 import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.data.MixturePresets;
+import org.ebgan4j.game.GameSpec;
+import org.ebgan4j.game.StepMetrics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,15 +34,15 @@ class AdversarialTrainerTest {
         return new TensorDataset("random", x, null, new long[] {dim}, 0.5, 0.5);
     }
 
-    static TrainConfig small(ModelKind kind) {
-        TrainConfig base = TrainConfigs.defaults(kind, "random", 16);
-        TrainConfig.ObjectiveConfig o = base.objective();
-        // Four neighbours: the entropy gradient of EGAN-Ent-NN needs k below the batch of 8.
-        TrainConfig.ObjectiveConfig objective = new TrainConfig.ObjectiveConfig(o.model(), o.reduction(), o.margin(),
-                o.ptWeight(), 4, o.entropyScaling(), o.entropyScale(), o.gamma());
-        return new TrainConfig(base.data(),
-                org.ebgan4j.nn.FullyConnectedSpec.ebgan(8, 16, 3, 32, 3, 24, 0.2f, true, org.ebgan4j.nn.OutputActivation.TANH),
-                objective, base.optimizer(), new TrainConfig.RunSchedule(8, 0, 20, 7, 1, 1000, 10));
+    static TrainConfig small(String model) {
+        TrainConfigBuilder b = TrainConfig.builder().setModel(model).setDataset("random")
+                .optNoiseDim(8).optLayersG(3).optSizeG(32).optLayersD(3).optSizeD(24).optDropoutD(0.2f)
+                .optBatchSize(8).optSteps(20).optSeed(7).optLogEvery(1).optSampleEvery(1000).optCheckpointEvery(10);
+        if (model.equals("egan-ent-nn")) {
+            // Four neighbours: the entropy gradient of EGAN-Ent-NN needs k below the batch of 8.
+            b.optKnnK(4);
+        }
+        return b.build(randomImages(8, 16, 0));
     }
 
     private static List<float[]> snapshot(List<Parameter> params) {
@@ -63,7 +65,7 @@ class AdversarialTrainerTest {
 
     @Test
     void eachStepUpdatesOnlyItsOwnNetworkAndLeavesNoGradientBehind() {
-        for (ModelKind kind : ModelKind.values()) {
+        for (String kind : GameSpec.models()) {
             try (EnergyGan model = new EnergyGan(small(kind)); AdversarialTrainer trainer = new AdversarialTrainer(model);
                     NDManager m = model.manager().newSubManager()) {
                 List<Parameter> g = trainer.generatorOptimizer().parameters();
@@ -85,7 +87,7 @@ class AdversarialTrainerTest {
 
     @Test
     void aStepLeavesNoArrayBehind() {
-        for (ModelKind kind : ModelKind.values()) {
+        for (String kind : GameSpec.models()) {
             try (EnergyGan model = new EnergyGan(small(kind)); AdversarialTrainer trainer = new AdversarialTrainer(model)) {
                 Batches batches = new Batches(randomImages(64, 16, 1), 8, 3);
                 long[] live = new long[4];
@@ -135,7 +137,7 @@ class AdversarialTrainerTest {
 
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path tmp) throws Exception {
-        TrainConfig config = small(ModelKind.EBGAN_PT);
+        TrainConfig config = small("ebgan-pt");
         TensorDataset data = randomImages(40, 16, 5);
         List<float[]> straight;
         try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model)) {
@@ -144,7 +146,7 @@ class AdversarialTrainerTest {
         }
         TrainingListener crashAt15 = new TrainingListener() {
             @Override
-            public void onStep(long step, long total, StepMetrics m) {
+            public void onStep(TrainingContext context, long step, StepMetrics m) {
                 if (step == 15) {
                     throw new IllegalStateException("simulated crash");
                 }
@@ -169,7 +171,7 @@ class AdversarialTrainerTest {
 
     @Test
     void nanLossStopsTheRunAndKeepsTheLastGoodCheckpoint(@TempDir Path tmp) throws Exception {
-        TrainConfig config = small(ModelKind.EBGAN);
+        TrainConfig config = small("ebgan");
         RunFolder run = new RunFolder(tmp.resolve("run"));
         try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model)) {
             t.fit(randomImages(40, 16, 5), run, AdversarialTrainer.FitOptions.quiet());
@@ -193,14 +195,14 @@ class AdversarialTrainerTest {
     @Test
     void aFreshRunRefusesAFolderThatHoldsOne(@TempDir Path tmp) throws Exception {
         RunFolder run = new RunFolder(tmp.resolve("run"));
-        TrainConfig config = withSteps(small(ModelKind.GAN), 2);
+        TrainConfig config = withSteps(small("gan"), 2);
         try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model)) {
             t.fit(randomImages(40, 16, 5), run, AdversarialTrainer.FitOptions.quiet());
         }
         byte[] before = Files.readAllBytes(run.checkpoint());
         try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model)) {
             assertThatThrownBy(() -> t.fit(randomImages(40, 16, 5), run, AdversarialTrainer.FitOptions.quiet()))
-                    .hasMessageContaining("already holds a run").hasMessageContaining("--resume");
+                    .hasMessageContaining("already holds a run").hasMessageContaining("`resume`");
         }
         assertThat(Files.readAllBytes(run.checkpoint())).isEqualTo(before);
     }
@@ -224,9 +226,9 @@ class AdversarialTrainerTest {
         var mixture = MixturePresets.gaussians4();
         List<double[]> modes = mixture.components().stream().map(c -> c.mean()).toList();
         TensorDataset data = mixture.toDataset(20_000, 1);
-        TrainConfig base = TrainConfigs.defaults(ModelKind.EBGAN,
-                new TrainConfig.DataConfig("gaussians4", null, 20_000, data.scale(), data.offset()), 2);
-        TrainConfig config = base.withSchedule(new TrainConfig.RunSchedule(128, 0, 1500, 3, 100, 100_000, 100_000));
+        TrainConfig config = TrainConfig.builder().setModel("ebgan").setDataset("gaussians4").optMaxSamples(20_000)
+                .optBatchSize(128).optSteps(1500).optSeed(3).optLogEvery(100).optSampleEvery(100_000).optCheckpointEvery(100_000)
+                .build(data);
         try (EnergyGan gan = new EnergyGan(config); AdversarialTrainer trainer = new AdversarialTrainer(gan)) {
             double before = meanDistanceToNearestMode(gan.toRaw(gan.sample(2000, 9)), modes);
             trainer.fit(data, new RunFolder(tmp.resolve("run")), AdversarialTrainer.FitOptions.quiet());

@@ -1,0 +1,126 @@
+package org.ebgan4j.experiments;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs tasks as separate JVMs, several at a time. DJL's PyTorch engine allows one gradient collector
+ * per process and keeps one thread pool per process, so independent trainings run side by side only
+ * as processes: each gets {@code threadsPerTask} engine threads and its own log file, and runs
+ * {@link Worker} with the task's arguments on this JVM's class path.
+ */
+public final class ProcessPool {
+
+    /** One child process: a name, {@link Worker}'s arguments and the file its output goes to. */
+    public record Task(String id, List<String> arguments, Path log) {
+        public Task {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
+    /** How a task ended: its exit code (0 done) and wall time. */
+    public record Outcome(Task task, int exitCode, double seconds) {
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
+    /** Hears of each start and end, from the thread that called {@link #run}. */
+    public interface Listener {
+        default void started(Task task, int waiting) {}
+
+        default void finished(Outcome outcome) {}
+    }
+
+    private final int slots;
+    private final int threadsPerTask;
+    private final String maxHeap;
+
+    /**
+     * @param slots tasks at once
+     * @param threadsPerTask libtorch threads of each task
+     * @param maxHeap the children's {@code -Xmx}, e.g. "2g"
+     */
+    public ProcessPool(int slots, int threadsPerTask, String maxHeap) {
+        if (slots < 1 || threadsPerTask < 1) {
+            throw new IllegalArgumentException("a pool needs at least one slot and one thread per task, got " + slots + " and "
+                    + threadsPerTask);
+        }
+        this.slots = slots;
+        this.threadsPerTask = threadsPerTask;
+        this.maxHeap = maxHeap;
+    }
+
+    /** {@code slots} tasks at once, sharing the cores evenly (at least one thread each). */
+    public static ProcessPool sharingCores(int slots, String maxHeap) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return new ProcessPool(slots, Math.max(1, cores / slots), maxHeap);
+    }
+
+    public int slots() {
+        return slots;
+    }
+
+    /** Runs every task, at most {@code slots} at a time, and returns their outcomes in the order they ended. */
+    public List<Outcome> run(List<Task> tasks, Listener listener) throws IOException, InterruptedException {
+        Deque<Task> todo = new ArrayDeque<>(tasks);
+        Map<Process, Task> running = new LinkedHashMap<>();
+        Map<Process, Long> startedAt = new LinkedHashMap<>();
+        List<Outcome> outcomes = new ArrayList<>();
+        try {
+            while (!todo.isEmpty() || !running.isEmpty()) {
+                while (running.size() < slots && !todo.isEmpty()) {
+                    Task t = todo.poll();
+                    Process p = start(t);
+                    running.put(p, t);
+                    startedAt.put(p, System.nanoTime());
+                    listener.started(t, todo.size());
+                }
+                Process finished = null;
+                while (finished == null) {
+                    for (Process p : running.keySet()) {
+                        if (!p.isAlive()) {
+                            finished = p;
+                            break;
+                        }
+                    }
+                    if (finished == null) {
+                        Thread.sleep(200);
+                    }
+                }
+                Task t = running.remove(finished);
+                Outcome o = new Outcome(t, finished.exitValue(), (System.nanoTime() - startedAt.remove(finished)) / 1e9);
+                outcomes.add(o);
+                listener.finished(o);
+            }
+        } finally {
+            // Interrupted or failed: no child outlives the pool.
+            running.keySet().forEach(Process::destroyForcibly);
+        }
+        return outcomes;
+    }
+
+    private Process start(Task task) throws IOException {
+        Files.createDirectories(task.log().toAbsolutePath().getParent());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-Djava.awt.headless=true",
+                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threadsPerTask,
+                "-Dai.djl.pytorch.num_interop_threads=1",
+                "-cp", System.getProperty("java.class.path"), Worker.class.getName()));
+        command.addAll(task.arguments());
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("OPT_OUT_TRACKING", "true");
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(task.log().toFile());
+        pb.directory(new File(System.getProperty("user.dir")));
+        return pb.start();
+    }
+}

@@ -1,0 +1,120 @@
+package org.ebgan4j.game;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.training.ParameterStore;
+
+import org.ebgan4j.energy.AutoencoderEnergy;
+import org.ebgan4j.energy.Reduction;
+import org.ebgan4j.nn.NetworkSpec;
+import org.ebgan4j.objective.BoundaryEquilibrium;
+
+import java.util.List;
+import java.util.Map;
+
+/** BEGAN: the auto-encoder's L1 loss under the equilibrium controller k_t (state of the game, checkpointed). */
+public final class BeganGame implements AdversarialGame {
+
+    public static final String K = "k";
+    public static final String CONVERGENCE = "m_global";
+
+    /**
+     * BEGAN's parameters (Berthelot et al. 2017, eq. 4).
+     *
+     * @param gamma the diversity ratio E[L(G(z))] / E[L(x)] that k_t steers towards, in (0, 1]
+     * @param lambdaK the learning rate of k_t (the paper's 0.001)
+     */
+    @ModelNames(value = "began", descriptions = "BEGAN: auto-encoder L1 energy with the equilibrium controller k_t")
+    public record Spec(float gamma, float lambdaK) implements GameSpec {
+
+        public Spec {
+            if (!(gamma > 0 && gamma <= 1)) {
+                throw new IllegalArgumentException("`gamma` must lie in (0, 1], got " + gamma);
+            }
+            if (!(lambdaK > 0 && lambdaK < 1)) {
+                throw new IllegalArgumentException("`lambdaK` must lie in (0, 1), got " + lambdaK);
+            }
+        }
+
+        /** The paper's gamma 0.5 and lambda_k 0.001. */
+        public static Spec of(String model, DataTraits data, GameParameters given) {
+            return new Spec(given.getFloat("gamma", BoundaryEquilibrium.DEFAULT_GAMMA),
+                    given.getFloat("lambdaK", BoundaryEquilibrium.LAMBDA_K));
+        }
+
+        @Override
+        public String model() {
+            return "began";
+        }
+
+        /** Berthelot et al. train with Adam at 0.0001. */
+        @Override
+        public float paperLearningRate() {
+            return 1e-4f;
+        }
+
+        @Override
+        public BeganGame create(NetworkSpec networks) {
+            return new BeganGame(new AutoencoderEnergy(networks.encoder(), networks.decoder(), Reduction.MEAN,
+                    AutoencoderEnergy.ErrorNorm.ABSOLUTE), gamma, lambdaK);
+        }
+    }
+
+    private final AutoencoderEnergy energy;
+    private final float gamma;
+    private final float lambda;
+    private double k;
+
+    public BeganGame(AutoencoderEnergy energy, float gamma, float lambda) {
+        this.energy = energy;
+        this.gamma = gamma;
+        this.lambda = lambda;
+    }
+
+    @Override
+    public AutoencoderEnergy discriminator() {
+        return energy;
+    }
+
+    @Override
+    public NDArray discriminatorLoss(ParameterStore ps, NDArray real, NDArray fake, long step, StepMetrics metrics) {
+        NDArray realLoss = energy.energy(ps, real, true);
+        NDArray fakeLoss = energy.energy(ps, fake, true);
+        metrics.put(StepMetrics.ENERGY_REAL, realLoss.mean().getFloat())
+                .put(StepMetrics.ENERGY_FAKE, fakeLoss.mean().getFloat())
+                .put(K, k);
+        return BoundaryEquilibrium.discriminatorLoss(realLoss, fakeLoss, (float) k);
+    }
+
+    @Override
+    public NDArray generatorLoss(ParameterStore ps, NDArray z, NDArray fake, long step, StepMetrics metrics) {
+        return BoundaryEquilibrium.generatorLoss(energy.energy(ps, fake, true));
+    }
+
+    /** Moves k with the losses measured in this step's discriminator pass, and logs M_global. */
+    @Override
+    public void afterStep(StepMetrics metrics) {
+        double real = metrics.get(StepMetrics.ENERGY_REAL);
+        double fake = metrics.get(StepMetrics.ENERGY_FAKE);
+        metrics.put(CONVERGENCE, BoundaryEquilibrium.convergence(gamma, real, fake));
+        k = BoundaryEquilibrium.updateK(k, gamma, lambda, real, fake);
+    }
+
+    public double k() {
+        return k;
+    }
+
+    @Override
+    public Map<String, Double> state() {
+        return Map.of(K, k);
+    }
+
+    @Override
+    public void restore(Map<String, Double> state) {
+        k = state.getOrDefault(K, 0.0);
+    }
+
+    @Override
+    public List<MetricsChart> charts() {
+        return List.of(new MetricsChart("began", "BEGAN: k_t and M_global", List.of(K, CONVERGENCE)));
+    }
+}
