@@ -50,9 +50,15 @@ public final class StepBenchmark {
 
     private StepBenchmark() {}
 
-    /** The fully connected networks of the EBGAN grid on {@code dim}-value data, batch norm on, no dropout. */
+    /**
+     * The fully connected networks of the EBGAN grid on {@code dim}-value data, batch norm on, no
+     * dropout; at least 100 steps, so that memory is reported at step 100 and at the end.
+     */
     public static TrainConfig fullyConnected(String model, int dim, int layersG, int sizeG, int layersD, int sizeD, int batch,
             int steps) {
+        if (steps < 100) {
+            throw new IllegalArgumentException("`steps` must be at least 100 to report memory at step 100, got " + steps);
+        }
         return schedule(TrainConfig.builder().setModel(model).setDataset("bench").optLayersG(layersG).optSizeG(sizeG)
                 .optLayersD(layersD).optSizeD(sizeD), batch, steps).build(shaped(new long[] {dim}));
     }

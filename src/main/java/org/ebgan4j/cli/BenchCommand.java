@@ -50,9 +50,6 @@ final class BenchCommand implements Callable<Integer> {
             TransposedConvBenchmark.run(batch, 64, 3, 32, 4, 2, 1, 10, System.out);
             return 0;
         }
-        if (steps < (arch == null ? 100 : 1)) {
-            throw new IllegalArgumentException("--steps must be at least 100 to report memory at step 100, got " + steps);
-        }
         TrainConfig config = arch != null ? StepBenchmark.convolutional(model, arch, batch, steps)
                 : StepBenchmark.fullyConnected(model, dim, layersG, sizeG, layersD, sizeD, batch, steps);
         String threads = System.getProperty("ai.djl.pytorch.num_threads", "default");

@@ -53,6 +53,21 @@ final class Options {
         return flag.toString();
     }
 
+    /** {@code --layers-g} to {@code layersG}: the library's name of what a flag sets. */
+    static String parameter(String flag) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : flag.replaceFirst("^-+", "").toCharArray()) {
+            if (c == '-') {
+                upper = true;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+
     static <T> T orElse(T value, T fallback) {
         return value != null ? value : fallback;
     }

@@ -1,9 +1,6 @@
 package org.ebgan4j.cli;
 
-import org.ebgan4j.energy.Reduction;
 import org.ebgan4j.game.GameSpec;
-import org.ebgan4j.objective.MarginSchedule;
-import org.ebgan4j.objective.NearestNeighbourEntropy;
 import org.ebgan4j.train.AdversarialTrainer;
 import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.PreparedRun;
@@ -14,19 +11,28 @@ import org.ebgan4j.train.TrainConfigBuilder;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.Consumer;
 
 /** {@code ebgan train}: trains one model into a run folder, or resumes one. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train an energy-based GAN (EBGAN, EBGAN-PT, BEGAN, calibrated EGANs, LSGAN) or the GAN baseline, "
                 + "fully connected or convolutional, into a run folder.")
 final class TrainCommand implements Callable<Integer> {
+
+    /** Flags that are not run options: the model and data set (set first), the run folder's, help. */
+    private static final Set<String> NOT_OPTIONS = Set.of("model", "dataset", "noBatchNorm", "noBatchNormD", "out", "resume",
+            "quiet", "help", "version");
+
+    @Spec CommandSpec spec;
 
     /** The registry's model names, for the help text. */
     static final class ModelNames implements Iterable<String> {
@@ -134,71 +140,29 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Every option given, on the library's builder. */
+    /**
+     * Every option given, on the library's builder: a flag's name is the option's in camel case
+     * ({@code --layers-g} sets {@code layersG}), so the library checks and applies them all; only the
+     * negated batch-norm flags and the run's own ({@code --out}, {@code --resume}, {@code --quiet}) differ.
+     */
     private TrainConfigBuilder builder() {
         TrainConfigBuilder b = TrainConfig.builder()
                 .setModel(Options.orElse(model, "ebgan-pt"))
                 .setDataset(Options.orElse(dataset, "fashion-mnist"));
-        given(dataDir, b::optDataDir);
-        given(maxSamples, b::optMaxSamples);
-        given(imageSize, b::optImageSize);
-        given(randomCrop, b::optRandomCrop);
-        given(label, b::optLabel);
-        given(holdOut, b::optHoldOut);
-        given(arch, b::optArchitecture);
-        if (layers.given()) {
-            b.optLayers(layers.generator, layers.encoder, layers.decoder).optCriticLayers(layers.critic)
-                    .optNoisePlanes(layers.noise);
+        for (OptionSpec option : spec.options()) {
+            String name = Options.parameter(option.longestName());
+            Object value = option.getValue();
+            if (value == null || NOT_OPTIONS.contains(name)) {
+                continue;
+            }
+            b.option(name, value instanceof Path path ? path.toString() : value);
         }
-        given(noiseDim, b::optNoiseDim);
-        given(layersG, b::optLayersG);
-        given(sizeG, b::optSizeG);
-        given(layersD, b::optLayersD);
-        given(sizeD, b::optSizeD);
-        given(dropoutD, b::optDropoutD);
         if (noBatchNorm) {
             b.optBatchNorm(false);
         }
         if (noBatchNormD) {
             b.optBatchNormD(false);
         }
-        given(marginPreset, b::optMarginPreset);
-        given(margin, b::optMargin);
-        if (marginDecay != null) {
-            b.optGameParameter("marginDecay", Options.parseEnum(MarginSchedule.Kind.class, marginDecay, "--margin-decay"));
-        }
-        b.optGameParameter("marginEnd", marginEnd).optGameParameter("marginDecaySteps", marginDecaySteps);
-        if (energy != null) {
-            b.optEnergy(Options.parseEnum(Reduction.class, energy, "--energy"));
-        }
-        given(ptWeight, b::optPtWeight);
-        given(knnK, b::optKnnK);
-        if (entropyScaling != null) {
-            b.optEntropyScaling(Options.parseEnum(NearestNeighbourEntropy.Scaling.class, entropyScaling, "--entropy-scaling"));
-        }
-        given(entropyScale, b::optEntropyScale);
-        given(gamma, b::optGamma);
-        given(lambdaK, b::optLambdaK);
-        given(lr, b::optLr);
-        given(lrD, b::optLrD);
-        given(lrG, b::optLrG);
-        given(beta1, b::optBeta1);
-        given(beta2, b::optBeta2);
-        given(lrDecay, b::optLrDecay);
-        given(decayAfter, b::optDecayAfter);
-        given(batch, b::optBatchSize);
-        given(epochs, b::optEpochs);
-        given(steps, b::optSteps);
-        given(seed, b::optSeed);
-        given(logEvery, b::optLogEvery);
-        given(sampleEvery, b::optSampleEvery);
-        given(checkpointEvery, b::optCheckpointEvery);
         return b;
-    }
-
-    private static <T> void given(T value, Consumer<T> setter) {
-        if (value != null) {
-            setter.accept(value);
-        }
     }
 }

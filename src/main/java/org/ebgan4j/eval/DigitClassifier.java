@@ -298,8 +298,8 @@ public final class DigitClassifier implements AutoCloseable {
         Path infoFile = dir.resolve(INFO);
         Path params = dir.resolve(PARAMS);
         if (!Files.isRegularFile(infoFile) || !Files.isRegularFile(params)) {
-            throw new IOException("no classifier in " + dir + "; train one with 'ebgan classifier train --dataset ... --out "
-                    + dir + "'");
+            throw new IOException("no classifier in " + dir + "; train one with DigitClassifier.train (ebgan classifier train) "
+                    + "and save it there");
         }
         Info info = Json.mapper().readValue(infoFile.toFile(), Info.class);
         DigitClassifier c = new DigitClassifier(info.side(), info.classes(), info.dropout(), info.seed());

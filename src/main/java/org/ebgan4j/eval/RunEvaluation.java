@@ -105,7 +105,7 @@ public final class RunEvaluation {
     public static Evaluation.Report read(Path folder) throws IOException {
         Path file = folder.resolve(REPORT);
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(folder + " has no " + REPORT + "; evaluate it first ('ebgan eval --run " + folder + "')");
+            throw new IllegalArgumentException(folder + " has no " + REPORT + "; evaluate it first (RunEvaluation.ofRun, or ebgan eval)");
         }
         return Json.mapper().readValue(file.toFile(), Evaluation.Report.class);
     }

@@ -13,6 +13,7 @@ import org.ebgan4j.nn.NetworkSpec;
 import org.ebgan4j.objective.CostGapObjective;
 import org.ebgan4j.objective.MarginSchedule;
 import org.ebgan4j.objective.NearestNeighbourEntropy;
+import org.ebgan4j.objective.Scalars;
 import org.ebgan4j.objective.VariationalEntropy;
 
 /**
@@ -169,7 +170,7 @@ public final class CalibratedGame implements AdversarialGame {
             NDArray q = inference.forward(ps, new NDList(fake), true).singletonOrThrow();
             NDArray nll = VariationalEntropy.negativeLogLikelihood(z, q);
             metrics.put(ENTROPY, nll.getFloat());
-            loss = loss.add(nll.mul(vi.weight()));
+            loss = loss.add(nll.mul(Scalars.of(nll, vi.weight())));
         }
         return loss;
     }

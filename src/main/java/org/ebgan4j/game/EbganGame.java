@@ -9,6 +9,7 @@ import org.ebgan4j.nn.NetworkSpec;
 import org.ebgan4j.objective.MarginObjective;
 import org.ebgan4j.objective.MarginSchedule;
 import org.ebgan4j.objective.PullAwayTerm;
+import org.ebgan4j.objective.Scalars;
 
 /**
  * EBGAN and EBGAN-PT (Zhao et al. 2017): the auto-encoder energy under the margin loss, and for
@@ -103,7 +104,7 @@ public final class EbganGame implements AdversarialGame {
         if (pullAwayWeight > 0) {
             NDArray pt = PullAwayTerm.of(out.code());
             metrics.put(StepMetrics.PULL_AWAY, pt.getFloat());
-            loss = loss.add(pt.mul(pullAwayWeight));
+            loss = loss.add(pt.mul(Scalars.of(pt, pullAwayWeight)));
         }
         return loss;
     }

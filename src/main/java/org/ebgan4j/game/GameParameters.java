@@ -21,10 +21,6 @@ import java.util.stream.Collectors;
  */
 public final class GameParameters {
 
-    /** The names the built-in games read, for messages and for the CLI. */
-    public static final List<String> NAMES = List.of("margin", "marginPreset", "marginDecay", "marginEnd", "marginDecaySteps",
-            "energy", "ptWeight", "knnK", "entropyScaling", "entropyScale", "gamma", "lambdaK");
-
     private final Map<String, Object> values;
     private final Set<String> read = Collections.synchronizedSet(new LinkedHashSet<>());
 

@@ -20,7 +20,7 @@ public final class BoundaryEquilibrium {
 
     /** {@code mean L(x) - k mean L(G(z))}. */
     public static NDArray discriminatorLoss(NDArray realLoss, NDArray fakeLoss, float k) {
-        return realLoss.mean().sub(fakeLoss.mean().mul(k));
+        return realLoss.mean().sub(fakeLoss.mean().mul(Scalars.of(fakeLoss, k)));
     }
 
     /** {@code mean L(G(z))}. */

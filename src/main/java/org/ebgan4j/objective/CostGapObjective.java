@@ -20,7 +20,7 @@ public final class CostGapObjective {
         if (margin <= 0) {
             return realMean.sub(fakeCost.mean());
         }
-        return realMean.sub(fakeCost).maximum(-margin).mean();
+        return realMean.sub(fakeCost).maximum(Scalars.of(fakeCost, -margin)).mean();
     }
 
     /** {@code mean_i c(G(z_i))}. */

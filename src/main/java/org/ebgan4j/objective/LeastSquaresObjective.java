@@ -13,11 +13,11 @@ public final class LeastSquaresObjective {
 
     /** {@code 0.5 mean (real - b)^2 + 0.5 mean (fake - a)^2}. */
     public static NDArray discriminatorLoss(NDArray realOut, NDArray fakeOut, float realTarget, float fakeTarget) {
-        return realOut.sub(realTarget).square().mean().add(fakeOut.sub(fakeTarget).square().mean()).mul(0.5f);
+        return realOut.sub(realTarget).square().mean().add(fakeOut.sub(fakeTarget).square().mean()).mul(Scalars.of(realOut, 0.5f));
     }
 
     /** {@code 0.5 mean (fake - c)^2}. */
     public static NDArray generatorLoss(NDArray fakeOut, float generatorTarget) {
-        return fakeOut.sub(generatorTarget).square().mean().mul(0.5f);
+        return fakeOut.sub(generatorTarget).square().mean().mul(Scalars.of(fakeOut, 0.5f));
     }
 }

@@ -34,6 +34,6 @@ public final class PullAwayTerm {
         // The diagonal holds |u_i|^2 (1, or 0 for a zero code): remove exactly what is there.
         NDArray diagonal = unit.square().sum(new int[] {1});
         NDArray offDiagonal = cosines.square().sum().sub(diagonal.square().sum());
-        return offDiagonal.div((float) (n * (n - 1)));
+        return offDiagonal.div(Scalars.of(offDiagonal, (float) (n * (n - 1))));
     }
 }

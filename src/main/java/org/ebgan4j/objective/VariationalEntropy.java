@@ -28,7 +28,7 @@ public final class VariationalEntropy {
         NDArray mean = qOutput.get(":, 0:" + d);
         NDArray logSigma = qOutput.get(":, " + d + ":");
         NDArray standardised = z.sub(mean).mul(logSigma.neg().exp());
-        NDArray perDim = logSigma.add(standardised.square().mul(0.5f)).add((float) HALF_LOG_TWO_PI);
+        NDArray perDim = logSigma.add(standardised.square().mul(Scalars.of(z, 0.5f))).add((float) HALF_LOG_TWO_PI);
         return perDim.sum(new int[] {1}).mean();
     }
 }

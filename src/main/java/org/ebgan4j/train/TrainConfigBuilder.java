@@ -39,7 +39,7 @@ import java.util.Map;
  */
 public final class TrainConfigBuilder {
 
-    /** The options besides the game's ({@link GameParameters#NAMES}), by the names {@link #option} takes. */
+    /** The options besides the game's parameters, by the names {@link #option} takes. */
     public static final List<String> OPTIONS = List.of("dataDir", "maxSamples", "label", "holdOut", "imageSize", "randomCrop",
             "arch", "generator", "encoder", "decoder", "critic", "noisePlanes", "noiseDim", "layersG", "sizeG", "layersD", "sizeD",
             "dropoutD", "batchNorm", "batchNormD", "lr", "lrD", "lrG", "beta1", "beta2", "lrDecay", "decayAfter", "batch", "epochs",
@@ -78,28 +78,17 @@ public final class TrainConfigBuilder {
     }
 
     /**
-     * Any option by name: one of {@link #OPTIONS} or a game parameter ({@link GameParameters#NAMES});
-     * {@code null} removes it. The typed {@code optX} methods set the same options.
+     * Any option by name, as {@code ebgan train}'s flags name them in camel case ({@code layersG} for
+     * {@code --layers-g}): one of {@link #OPTIONS}, or else a parameter of the game, which the model's
+     * spec reads (and refuses if it does not take it). {@code null} removes the option; strings are
+     * accepted for enum values. The typed {@code optX} methods set the same options.
      */
     public TrainConfigBuilder option(String name, Object value) {
-        Map<String, Object> target = GameParameters.NAMES.contains(name) ? gameParameters : options;
-        if (target == options && !OPTIONS.contains(name)) {
-            throw new IllegalArgumentException("unknown option `" + name + "`");
-        }
+        Map<String, Object> target = OPTIONS.contains(name) ? options : gameParameters;
         if (value == null) {
             target.remove(name);
         } else {
             target.put(name, value);
-        }
-        return this;
-    }
-
-    /** A game parameter that is not one of the built-in games' ({@link GameParameters#NAMES}), for a game of one's own. */
-    public TrainConfigBuilder optGameParameter(String name, Object value) {
-        if (value == null) {
-            gameParameters.remove(name);
-        } else {
-            gameParameters.put(name, value);
         }
         return this;
     }
