@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDManager;
 
 import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
-import org.ebgan4j.train.AdversarialTrainer;
-import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.nn.ConvArchitecture;
 import org.ebgan4j.nn.FullyConnectedNetworks;
+import org.ebgan4j.train.AdversarialTrainer;
+import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.TrainConfig;
 import org.ebgan4j.train.TrainConfigBuilder;
 

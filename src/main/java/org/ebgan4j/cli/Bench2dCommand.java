@@ -46,7 +46,7 @@ final class Bench2dCommand implements Callable<Integer> {
         Mixture2dExperiment.Settings settings = new Mixture2dExperiment.Settings(samples, epochScale, seed);
         List<Mixture2dExperiment.Cell> cells = Mixture2dExperiment.cells(datasets, models);
         int cores = Runtime.getRuntime().availableProcessors();
-        ProcessPool pool = ProcessPool.sharingCores(Math.max(1, parallel != null ? parallel : cores), "2g");
+        ProcessPool pool = Mixture2dExperiment.pool(Math.max(1, parallel != null ? parallel : cores));
         Mixture2dExperiment.Summary s = Mixture2dExperiment.runAll(cells, out, settings, pool,
                 reference == null ? Map.of() : Mixture2dExperiment.readReference(reference), System.out);
         System.out.println(Files.readString(out.resolve("table.md")));

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
         name = "ebgan",
         mixinStandardHelpOptions = true,
         version = "ebgan4j 0.1.0",
-        description = "Energy-based GANs (EBGAN, EBGAN-PT, BEGAN, calibrated EGANs) and the GAN baseline on the JVM.",
+        description = "Energy-based GANs (EBGAN, EBGAN-PT, BEGAN, calibrated EGANs), LSGAN and the GAN baseline on the JVM.",
         subcommands = {
             TrainCommand.class,
             SampleCommand.class,

@@ -8,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code ebgan energy}: scores data by a trained discriminator's energy (low = data-like). */
@@ -38,10 +37,7 @@ final class EnergyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (EnergyGan model = EnergyGan.load(new RunFolder(run))) {
-            String lower = data.toLowerCase(Locale.ROOT);
-            EnergyScores scores = lower.endsWith(".npy") || lower.endsWith(".csv")
-                    ? EnergyScores.ofFile(model, Path.of(data), maxSamples)
-                    : EnergyScores.ofDataset(model, data, dataDir, test, maxSamples);
+            EnergyScores scores = EnergyScores.of(model, data, dataDir, test, maxSamples);
             if (out != null) {
                 scores.writeCsv(out);
             }

@@ -35,14 +35,14 @@ final class TrainCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     /** The registry's model names, for the help text. */
-    static final class ModelNames implements Iterable<String> {
+    static final class ModelCandidates implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
             return GameSpec.models().iterator();
         }
     }
 
-    @Option(names = "--model", completionCandidates = ModelNames.class,
+    @Option(names = "--model", completionCandidates = ModelCandidates.class,
             description = "${COMPLETION-CANDIDATES} (default: ebgan-pt)") String model;
 
     @Option(names = "--dataset", description = "mnist, fashion-mnist, mnist-json, cifar10, images, gaussians4, biased2, spirals, "

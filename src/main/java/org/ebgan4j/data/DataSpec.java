@@ -39,18 +39,13 @@ public record DataSpec(String dataset, String dataDir, int maxSamples, double sc
         }
     }
 
-    /** A data set by name, all of it, images in [-1, 1] as the loaders store them. */
+    /** A data set, at most {@code maxSamples} of it, all classes, no hold-out. */
     public DataSpec(String dataset, String dataDir, int maxSamples, double scale, double offset) {
         this(dataset, dataDir, maxSamples, scale, offset, null, 0, 0, 0);
     }
 
     public DataSpec(String dataset, String dataDir, int maxSamples, double scale, double offset, Integer label, int holdOut) {
         this(dataset, dataDir, maxSamples, scale, offset, label, holdOut, 0, 0);
-    }
-
-    /** The data set {@code name}, every sample, the default place. */
-    public static DataSpec named(String name) {
-        return new DataSpec(name, null, 0, 0.5, 0.5);
     }
 
     public DataSpec withScale(double newScale, double newOffset) {

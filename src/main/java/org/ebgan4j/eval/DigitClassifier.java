@@ -18,16 +18,16 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
+import org.ebgan4j.data.ArrayUpload;
 import org.ebgan4j.data.Batches;
+import org.ebgan4j.data.DataSpec;
 import org.ebgan4j.data.Datasets;
 import org.ebgan4j.data.Splits;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.io.AtomicFiles;
-import org.ebgan4j.data.ArrayUpload;
+import org.ebgan4j.io.Json;
 import org.ebgan4j.nn.ClassifierNetwork;
 import org.ebgan4j.optim.AdamOptimizer;
-import org.ebgan4j.io.Json;
-import org.ebgan4j.data.DataSpec;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -92,8 +92,8 @@ public final class DigitClassifier implements AutoCloseable {
 
     /**
      * The images a classifier of {@code dataset} trains on and is measured on: the data set's own test
-     * split where it has one, else {@code holdOut} images kept out by the fixed hold-out seed (the npm
-     * digits: the same images that {@code ebgan train --hold-out} keeps out of a GAN's training).
+     * split where it has one, else {@code holdOut} images kept out by the fixed hold-out seed (for the
+     * npm digits, the same images that a run's own {@code holdOut} keeps out of a GAN's training).
      *
      * @param source what {@link #train} records of where the data came from
      */
@@ -101,7 +101,7 @@ public final class DigitClassifier implements AutoCloseable {
 
         public static TrainingData of(String dataset, Path dataDir, int holdOut, long seed) {
             Datasets.requireImages(dataset);
-            int keptOut = dataset.equalsIgnoreCase("mnist-json") ? holdOut : 0;
+            int keptOut = Datasets.hasTestSplit(dataset) ? 0 : holdOut;
             Splits.Split split = Datasets.forTraining(dataset, dataDir, 0, null, keptOut, seed);
             if (split.test() == null) {
                 throw new IllegalArgumentException(dataset + " has no held-out images to measure the classifier on; give `holdOut`");

@@ -20,13 +20,22 @@ import java.util.Locale;
 public record EnergyScores(float[] energies, int[] labels) {
 
     /**
+     * Scores {@code source}: a {@code .npy} or {@code .csv} file of samples (see {@link #ofFile}), or
+     * else a data set's name ({@link #ofDataset}).
+     */
+    public static EnergyScores of(EnergyGan model, String source, Path dataDir, boolean test, int maxSamples) throws IOException {
+        String lower = source.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".npy") || lower.endsWith(".csv") ? ofFile(model, Path.of(source), maxSamples)
+                : ofDataset(model, source, dataDir, test, maxSamples);
+    }
+
+    /**
      * Scores the samples of a {@code .npy} or {@code .csv} file, one per row in the data's units
      * (pixels in [0, 1], 2D coordinates), at most {@code maxSamples} of them (0: all).
      */
     public static EnergyScores ofFile(EnergyGan model, Path file, int maxSamples) throws IOException {
         int dim = model.config().networks().dataDim();
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        SampleWriters.Samples s = name.endsWith(".npy") ? SampleWriters.readNpy(file) : SampleWriters.readCsv(file);
+        SampleWriters.Samples s = SampleWriters.read(file);
         if (s.values().length % dim != 0 || s.values().length == 0) {
             throw new IllegalArgumentException(file + " holds " + s.values().length + " values, not a whole number of "
                     + dim + "-value samples that this run's model takes");

@@ -2,18 +2,17 @@ package org.ebgan4j.eval;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.ebgan4j.data.DataSpec;
 import org.ebgan4j.data.Datasets;
 import org.ebgan4j.data.ImageSizes;
 import org.ebgan4j.data.Splits;
 import org.ebgan4j.data.TensorDataset;
-import org.ebgan4j.data.DataSpec;
 import org.ebgan4j.plot.RankingFigure;
 import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.TrainConfig;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,19 +65,21 @@ public final class Evaluation {
     }
 
     /**
-     * @param samples generated samples for the inception score and the Frechet distance
+     * @param metrics what to measure; {@code null} for the defaults of the source ({@link Metric#defaultsFor}, {@link Metric#forSamples})
+     * @param n generated samples for the inception score and the Frechet distance
      * @param rankSize images to rank, half generated and half real held-out images of the run's class
      * @param probeSeeds seeds of the linear probe (the paper: 10)
      */
-    public record Settings(Set<Metric> metrics, int samples, long seed, int rankSize, int probeSeeds, LinearProbe.Config probe) {
+    public record Settings(Set<Metric> metrics, int n, long seed, int rankSize, int probeSeeds, LinearProbe.Config probe) {
         public Settings {
-            if (samples < 2 || rankSize < 2 || probeSeeds < 1) {
+            if (n < 2 || rankSize < 2 || probeSeeds < 1) {
                 throw new IllegalArgumentException("`n` and `rankSize` must be at least 2 and `probeSeeds` at least 1");
             }
         }
 
-        public static Settings defaults(Set<Metric> metrics) {
-            return new Settings(metrics, 10_000, 0, 1000, 10, LinearProbe.Config.defaults());
+        /** These settings for other metrics. */
+        public Settings withMetrics(Set<Metric> chosen) {
+            return new Settings(chosen, n, seed, rankSize, probeSeeds, probe);
         }
     }
 
@@ -165,13 +166,13 @@ public final class Evaluation {
             }
             Reference ref = Reference.of(classifier);
             used = classifierUsed(classifier, classifierFolder, ref);
-            float[] samples = model.sample(settings.samples(), settings.seed());
+            float[] samples = model.sample(settings.n(), settings.seed());
             int[] chw = model.config().networks().imageShape();
             if (chw != null) {
                 // A convolutional model's images (padded digits, say) are brought back to what the classifier reads.
-                samples = ImageSizes.fit(samples, settings.samples(), chw[0], chw[1], 1, classifier.side());
+                samples = ImageSizes.fit(samples, settings.n(), chw[0], chw[1], 1, classifier.side());
             }
-            s = scores(samples, settings.samples(), classifier, ref, settings);
+            s = scores(samples, settings.n(), classifier, ref, settings);
         }
         Ranking ranking = metrics.contains(Metric.RANK) ? rank(model, settings, outDir) : null;
         Probe probe = metrics.contains(Metric.PROBE) ? probe(model, settings) : null;

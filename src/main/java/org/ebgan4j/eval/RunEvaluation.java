@@ -52,8 +52,7 @@ public final class RunEvaluation {
         }
         TrainConfig config = run.readConfig();
         Set<Evaluation.Metric> metrics = settings.metrics() != null ? settings.metrics() : Evaluation.Metric.defaultsFor(config);
-        Evaluation.Settings s = new Evaluation.Settings(metrics, settings.samples(), settings.seed(), settings.rankSize(),
-                settings.probeSeeds(), settings.probe());
+        Evaluation.Settings s = settings.withMetrics(metrics);
         boolean needsClassifier = metrics.contains(Evaluation.Metric.IS) || metrics.contains(Evaluation.Metric.FID);
         Path classifier = classifierDir != null ? classifierDir : defaultClassifier(config.data().dataset());
         Path folder = outDir != null ? outDir : runDir;
@@ -78,8 +77,7 @@ public final class RunEvaluation {
         if (metrics.contains(Evaluation.Metric.RANK) || metrics.contains(Evaluation.Metric.PROBE)) {
             throw new IllegalArgumentException("rank and probe need a model's energies; give `run` instead of `samples`");
         }
-        Evaluation.Settings s = new Evaluation.Settings(EnumSet.copyOf(metrics), settings.samples(), settings.seed(),
-                settings.rankSize(), settings.probeSeeds(), settings.probe());
+        Evaluation.Settings s = settings.withMetrics(EnumSet.copyOf(metrics));
         Path folder = outDir != null ? outDir : samples.toAbsolutePath().getParent();
         Path classifier = classifierDir != null ? classifierDir : defaultClassifier(dataset != null ? dataset : "mnist-json");
         Evaluation.Report report;

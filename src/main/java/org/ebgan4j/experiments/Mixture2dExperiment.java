@@ -41,12 +41,16 @@ public final class Mixture2dExperiment {
     public static final List<String> DATASETS = List.of("gaussians4", "biased2", "spirals");
     public static final List<String> MODELS = List.of("gan", "egan-const", "egan-ent-vi", "egan-ent-nn");
 
+    /** Heap of a cell's process: 100K points and a 100x100 grid need far less. */
+    public static final String CELL_HEAP = "2g";
+
     /** The {@link Worker} task that runs one cell. */
     static final String TASK = "mixture2d-cell";
 
     /** One model on one data set. */
     public record Cell(String dataset, String model) {
         public Cell {
+            model = model.toLowerCase(Locale.ROOT);
             GameSpec.describe(model);
         }
 
@@ -87,6 +91,11 @@ public final class Mixture2dExperiment {
     public record Summary(List<Cell> ran, List<Cell> failed, List<CellResult> results, double seconds) {}
 
     private Mixture2dExperiment() {}
+
+    /** A pool of {@code parallel} cell processes sharing the cores. */
+    public static ProcessPool pool(int parallel) {
+        return ProcessPool.sharingCores(parallel, CELL_HEAP);
+    }
 
     /** Every (data set, model) pair, data sets outer. */
     public static List<Cell> cells(List<String> datasets, List<String> models) {
@@ -181,6 +190,10 @@ public final class Mixture2dExperiment {
                 .optSampleEvery(Integer.MAX_VALUE)
                 .build(data);
         RunFolder run = new RunFolder(cellDir(root, cell).resolve("run"));
+        if (!run.hasCheckpoint() && Files.exists(run.root())) {
+            // Interrupted before its first checkpoint: nothing to resume, so the cell starts again.
+            deleteTree(run.root());
+        }
         try (EnergyGan gan = new EnergyGan(config); AdversarialTrainer trainer = new AdversarialTrainer(gan)) {
             AdversarialTrainer.Result trained = trainer.fit(data, run,
                     new AdversarialTrainer.FitOptions(run.hasCheckpoint(), false, List.of()));
@@ -191,6 +204,14 @@ public final class Mixture2dExperiment {
             CellResult result = new CellResult(cell.dataset(), cell.model(), m.kl(), trained.steps(), trained.seconds());
             AtomicFiles.writeString(resultFile(root, cell), Json.mapper().writeValueAsString(result));
             return result;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

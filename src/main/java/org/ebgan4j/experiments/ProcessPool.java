@@ -10,6 +10,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Runs tasks as separate JVMs, several at a time. DJL's PyTorch engine allows one gradient collector
@@ -74,6 +76,7 @@ public final class ProcessPool {
         Deque<Task> todo = new ArrayDeque<>(tasks);
         Map<Process, Task> running = new LinkedHashMap<>();
         Map<Process, Long> startedAt = new LinkedHashMap<>();
+        BlockingQueue<Process> ended = new LinkedBlockingQueue<>();
         List<Outcome> outcomes = new ArrayList<>();
         try {
             while (!todo.isEmpty() || !running.isEmpty()) {
@@ -82,20 +85,10 @@ public final class ProcessPool {
                     Process p = start(t);
                     running.put(p, t);
                     startedAt.put(p, System.nanoTime());
+                    p.onExit().thenAccept(ended::add);
                     listener.started(t, todo.size());
                 }
-                Process finished = null;
-                while (finished == null) {
-                    for (Process p : running.keySet()) {
-                        if (!p.isAlive()) {
-                            finished = p;
-                            break;
-                        }
-                    }
-                    if (finished == null) {
-                        Thread.sleep(200);
-                    }
-                }
+                Process finished = ended.take();
                 Task t = running.remove(finished);
                 Outcome o = new Outcome(t, finished.exitValue(), (System.nanoTime() - startedAt.remove(finished)) / 1e9);
                 outcomes.add(o);
@@ -103,7 +96,10 @@ public final class ProcessPool {
             }
         } finally {
             // Interrupted or failed: no child outlives the pool.
-            running.keySet().forEach(Process::destroyForcibly);
+            for (Process p : running.keySet()) {
+                p.destroyForcibly();
+                p.waitFor();
+            }
         }
         return outcomes;
     }
@@ -120,6 +116,7 @@ public final class ProcessPool {
         pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.redirectErrorStream(true);
         pb.redirectOutput(task.log().toFile());
+        pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.directory(new File(System.getProperty("user.dir")));
         return pb.start();
     }

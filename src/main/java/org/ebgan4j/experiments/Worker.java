@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * The entry point of a {@link ProcessPool} child: runs one task of an experiment in this process
- * and exits 0 when it is done, 1 when it failed (the reason on standard error), 2 for bad arguments.
+ * and exits 0 when it is done, 1 when it failed (the reason and stack on standard error, which the
+ * pool writes to the task's log), 2 for an unknown task.
  */
 public final class Worker {
 
@@ -27,10 +28,8 @@ public final class Worker {
             }
             System.err.println("worker: unknown task '" + args[0] + "'");
             return 2;
-        } catch (IllegalArgumentException e) {
-            System.err.println("worker: " + e.getMessage());
-            return 2;
         } catch (Exception e) {
+            // The log is the only trace a failed child leaves: the whole stack goes there.
             System.err.println("worker: " + args[0] + " failed: " + e);
             e.printStackTrace();
             return 1;

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 public final class GameParameters {
 
     private final Map<String, Object> values;
-    private final Set<String> read = Collections.synchronizedSet(new LinkedHashSet<>());
+    private final Set<String> read = new LinkedHashSet<>();
 
     private GameParameters(Map<String, Object> values) {
         this.values = values;
@@ -77,8 +77,9 @@ public final class GameParameters {
                     .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
         }
         if (!type.isInstance(v)) {
-            throw new IllegalArgumentException("`" + name + "` must be a " + type.getSimpleName().toLowerCase(Locale.ROOT)
-                    + ", got " + v);
+            String wanted = type == Integer.class || type == Long.class ? "a whole number" : type == Float.class ? "a number"
+                    : type == Boolean.class ? "true or false" : type == String.class ? "a name" : "a " + type.getSimpleName();
+            throw new IllegalArgumentException("`" + name + "` must be " + wanted + ", got " + v);
         }
         return type.cast(v);
     }

@@ -78,6 +78,9 @@ final class Models {
             if (ex.getCause() instanceof RuntimeException r) {
                 throw r;
             }
+            if (ex.getCause() instanceof Error error) {
+                throw error;
+            }
             throw new IllegalStateException(ex.getCause());
         } catch (IllegalAccessException ex) {
             throw new IllegalStateException(ex);

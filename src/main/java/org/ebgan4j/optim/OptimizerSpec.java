@@ -14,9 +14,6 @@ public sealed interface OptimizerSpec permits OptimizerSpec.Adam {
     /** The base learning rate. */
     float lr();
 
-    /** This spec with another base learning rate. */
-    OptimizerSpec withLr(float lr);
-
     /** The optimiser over {@code network}'s trainable parameters; its state lives under {@code parent}. */
     Optimizer create(Block network, NDManager parent);
 
@@ -25,16 +22,11 @@ public sealed interface OptimizerSpec permits OptimizerSpec.Adam {
 
         public Adam {
             if (!(lr > 0) || Float.isInfinite(lr)) {
-                throw new IllegalArgumentException("learning rates must be positive, got `lr` " + lr);
+                throw new IllegalArgumentException("learning rates must be positive, got " + lr);
             }
             if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
                 throw new IllegalArgumentException("`beta1` and `beta2` must lie in [0, 1), got " + beta1 + ", " + beta2);
             }
-        }
-
-        @Override
-        public Adam withLr(float newLr) {
-            return new Adam(newLr, beta1, beta2);
         }
 
         @Override

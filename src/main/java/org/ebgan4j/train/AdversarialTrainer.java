@@ -67,10 +67,13 @@ public final class AdversarialTrainer implements AutoCloseable {
 
     /** A trainer whose only listener is the {@link DivergenceGuard}. */
     public AdversarialTrainer(EnergyGan model) {
-        this(model, List.of(new DivergenceGuard()));
+        this(model, List.of());
     }
 
-    /** A trainer with exactly these listeners on every fit and step (include a {@link DivergenceGuard}). */
+    /**
+     * A trainer with these listeners on every fit and step, after a {@link DivergenceGuard} unless the
+     * list holds one: a non-finite loss is never applied.
+     */
     public AdversarialTrainer(EnergyGan model, List<TrainingListener> listeners) {
         this.model = model;
         this.game = model.game();
@@ -81,7 +84,12 @@ public final class AdversarialTrainer implements AutoCloseable {
         this.optAux = game.auxiliary() == null ? null : optimizers.generator().create(game.auxiliary(), model.manager());
         this.seed = model.config().schedule().seed();
         this.noise = new NoiseSource(seed, model.config().networks().noiseDim(), model.config().networks().noise());
-        this.listeners = List.copyOf(listeners);
+        List<TrainingListener> own = new ArrayList<>();
+        if (listeners.stream().noneMatch(l -> l instanceof DivergenceGuard)) {
+            own.add(new DivergenceGuard());
+        }
+        own.addAll(listeners);
+        this.listeners = List.copyOf(own);
     }
 
     public EnergyGan model() {
@@ -149,8 +157,9 @@ public final class AdversarialTrainer implements AutoCloseable {
     }
 
     /**
-     * Trains on {@code data} in memory, with this trainer's listeners only: from step 0, or from the
-     * step that {@link #restore} read, to the end of the config's schedule.
+     * Trains on {@code data} in memory, with this trainer's listeners only, to the end of the config's
+     * schedule: a new trainer starts at step 0, one that has trained or {@link #restore restored}
+     * continues where it stopped.
      */
     public Result fit(TensorDataset data) {
         return fit(data, null, listeners);
@@ -172,8 +181,11 @@ public final class AdversarialTrainer implements AutoCloseable {
             nextStep = 0;
             secondsBefore = 0;
         }
-        List<TrainingListener> all = new ArrayList<>(listeners);
+        // The log first and the checkpoint last: whatever the others do sees this step's line written,
+        // and the checkpoint follows everything the step did.
+        List<TrainingListener> all = new ArrayList<>();
         all.add(new MetricsLogger());
+        all.addAll(listeners);
         if (options.progress()) {
             all.add(new ProgressBarListener());
         }
@@ -223,22 +235,28 @@ public final class AdversarialTrainer implements AutoCloseable {
         }
     }
 
-    /** Every listener's end, even when one fails; a failure of the fit itself is not masked. */
+    /**
+     * Every listener's end, even when one fails: a failure of the fit itself stays the one thrown, with
+     * the ends' failures suppressed in it; otherwise the first end's failure is thrown, with the rest.
+     */
     private static void endAll(List<TrainingListener> all, TrainingContext context, Throwable failure) {
-        RuntimeException first = null;
+        Throwable first = failure;
         for (TrainingListener l : all) {
             try {
                 l.onTrainingEnd(context);
-            } catch (RuntimeException e) {
-                if (failure != null) {
-                    failure.addSuppressed(e);
-                } else if (first == null) {
+            } catch (RuntimeException | Error e) {
+                if (first == null) {
                     first = e;
+                } else {
+                    first.addSuppressed(e);
                 }
             }
         }
-        if (first != null) {
-            throw first;
+        if (failure == null && first instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure == null && first instanceof Error e) {
+            throw e;
         }
     }
 

@@ -9,6 +9,13 @@ import java.io.UncheckedIOException;
 public final class Checkpointer implements TrainingListener {
 
     @Override
+    public void onTrainingBegin(TrainingContext context) {
+        if (context.run() == null) {
+            throw new IllegalStateException("checkpoints need a run folder: train with fit(data, runFolder, options)");
+        }
+    }
+
+    @Override
     public void onStep(TrainingContext context, long step, StepMetrics metrics) {
         if (step % context.config().schedule().checkpointEvery() == 0 || step == context.totalSteps()) {
             try {

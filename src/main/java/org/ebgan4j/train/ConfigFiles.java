@@ -55,6 +55,10 @@ final class ConfigFiles {
         if (!tree.has("format") && tree.has("objective")) {
             return fromV1(V1_READER.treeToValue(tree, V1.class));
         }
+        if (!tree.has("format")) {
+            throw new IllegalArgumentException("a run config has a `format` field (or, written by ebgan4j 0.1, an `objective`); "
+                    + "this one has neither");
+        }
         int format = tree.path("format").asInt(-1);
         if (format != TrainConfig.FORMAT) {
             throw new IllegalArgumentException("config format " + tree.path("format") + " is not one this ebgan4j reads ("

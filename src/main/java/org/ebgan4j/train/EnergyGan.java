@@ -12,9 +12,9 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.NormalInitializer;
 import ai.djl.MalformedModelException;
 
+import org.ebgan4j.data.ArrayUpload;
 import org.ebgan4j.data.ImageSizes;
 import org.ebgan4j.data.TensorDataset;
-import org.ebgan4j.data.ArrayUpload;
 import org.ebgan4j.game.AdversarialGame;
 import org.ebgan4j.nn.NetworkSpec;
 

@@ -15,6 +15,9 @@ public final class MetricsLogger implements TrainingListener {
 
     @Override
     public void onTrainingBegin(TrainingContext context) {
+        if (context.run() == null) {
+            throw new IllegalStateException("a metrics log needs a run folder: train with fit(data, runFolder, options)");
+        }
         log = new MetricsLog(context.run().metrics());
         try {
             log.truncateAfter(context.startStep());

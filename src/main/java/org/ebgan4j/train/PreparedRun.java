@@ -17,6 +17,9 @@ public record PreparedRun(TrainConfig config, TensorDataset data) {
      * ({@code null} keeps a value), and the data it trained on, loaded again with the run's seed.
      */
     public static PreparedRun resume(RunFolder folder, Integer epochs, Long steps) throws IOException {
+        if (epochs != null && steps != null) {
+            throw new IllegalArgumentException("give `steps` or `epochs`, not both");
+        }
         TrainConfig config = folder.readConfig();
         if (epochs != null || steps != null) {
             config = config.withSchedule(config.schedule().withLength(epochs, steps));

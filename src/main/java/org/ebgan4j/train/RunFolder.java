@@ -83,7 +83,7 @@ public final class RunFolder {
                 problem = "the field is missing";
             }
             throw new IllegalArgumentException(config() + " cannot be read at '" + field + "' (" + problem
-                    + "); it may come from an older ebgan4j: retrain the run, or fix that field by hand");
+                    + "); it may come from an older ebgan4j or a hand edit: fix that field, or retrain the run");
         }
     }
 }

@@ -112,14 +112,6 @@ public record TrainConfig(DataSpec data, NetworkSpec networks, GameSpec game, Op
             return new RunSchedule(batchSize, newEpochs != null ? newEpochs : epochs, newSteps != null ? newSteps : steps, seed,
                     logEvery, sampleEvery, checkpointEvery);
         }
-
-        public RunSchedule withEpochs(int newEpochs) {
-            return new RunSchedule(batchSize, newEpochs, steps, seed, logEvery, sampleEvery, checkpointEvery);
-        }
-
-        public RunSchedule withSampleEvery(int every) {
-            return new RunSchedule(batchSize, epochs, steps, seed, logEvery, every, checkpointEvery);
-        }
     }
 
     public TrainConfig withSchedule(RunSchedule newSchedule) {

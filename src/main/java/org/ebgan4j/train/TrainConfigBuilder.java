@@ -79,11 +79,15 @@ public final class TrainConfigBuilder {
 
     /**
      * Any option by name, as {@code ebgan train}'s flags name them in camel case ({@code layersG} for
-     * {@code --layers-g}): one of {@link #OPTIONS}, or else a parameter of the game, which the model's
-     * spec reads (and refuses if it does not take it). {@code null} removes the option; strings are
+     * {@code --layers-g}): {@code model}, {@code dataset}, one of {@link #OPTIONS}, or else a parameter
+     * of the game, which the model's spec reads (and refuses if it does not take it). {@code null} removes the option; strings are
      * accepted for enum values. The typed {@code optX} methods set the same options.
      */
     public TrainConfigBuilder option(String name, Object value) {
+        if (name.equals("model") || name.equals("dataset")) {
+            require(value == null || value instanceof String, "`" + name + "` must be a name, got " + value);
+            return name.equals("model") ? setModel((String) value) : setDataset((String) value);
+        }
         Map<String, Object> target = OPTIONS.contains(name) ? options : gameParameters;
         if (value == null) {
             target.remove(name);
@@ -371,8 +375,11 @@ public final class TrainConfigBuilder {
         if (networks != null) {
             require(arch == null && !custom && fullyConnected.isEmpty() && batchNorm == null && batchNormD == null,
                     "give the networks in full or as options, not both");
-            require(networks.dataDim() == data.sampleSize() || networks.imageShape() != null,
+            int[] chw = networks.imageShape();
+            require(networks.dataDim() == data.sampleSize() || chw != null,
                     "the networks take " + networks.dataDim() + " values a sample, the data has " + data.sampleSize());
+            require(crop == 0 || (chw != null && chw[1] == crop),
+                    "`randomCrop` " + crop + " must equal the side of the networks' images" + (chw == null ? ", and they take none" : ", " + chw[1]));
             return networks;
         }
         if (arch != null || custom) {
@@ -419,6 +426,10 @@ public final class TrainConfigBuilder {
         OptimizerSpec.Adam dAdam = (OptimizerSpec.Adam) d.discriminator();
         OptimizerSpec.Adam gAdam = (OptimizerSpec.Adam) d.generator();
         // One rate for both unless a network's own is given; without any, each keeps its default.
+        for (String rate : List.of("lr", "lrD", "lrG")) {
+            Float r = get(rate, Float.class, null);
+            require(r == null || (r > 0 && Float.isFinite(r)), "`" + rate + "` must be positive, got " + r);
+        }
         Float lr = get("lr", Float.class, null);
         float both = lr != null ? lr : dAdam.lr();
         float b1 = get("beta1", Float.class, dAdam.beta1());

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import org.ebgan4j.data.DataSpec;
 import org.ebgan4j.data.SyntheticDigits;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.nn.ClassifierNetwork;
-import org.ebgan4j.data.DataSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

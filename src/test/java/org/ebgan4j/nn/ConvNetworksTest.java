@@ -8,11 +8,11 @@ import ai.djl.nn.Parameter;
 
 import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
+import org.ebgan4j.game.CalibratedGame;
+import org.ebgan4j.game.GameSpec;
 import org.ebgan4j.train.AdversarialTrainer;
 import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.LiveArrays;
-import org.ebgan4j.game.CalibratedGame;
-import org.ebgan4j.game.GameSpec;
 import org.ebgan4j.train.TrainConfig;
 import org.ebgan4j.train.TrainConfigBuilder;
 import org.junit.jupiter.api.Tag;

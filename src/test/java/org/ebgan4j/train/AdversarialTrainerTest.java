@@ -8,8 +8,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 
 import org.ebgan4j.data.Batches;
-import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.data.MixturePresets;
+import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.game.GameSpec;
 import org.ebgan4j.game.StepMetrics;
 import org.junit.jupiter.api.Tag;
@@ -205,6 +205,84 @@ class AdversarialTrainerTest {
                     .hasMessageContaining("already holds a run").hasMessageContaining("`resume`");
         }
         assertThat(Files.readAllBytes(run.checkpoint())).isEqualTo(before);
+    }
+
+    /** Records the calls a listener gets. */
+    private static final class Recorder implements TrainingListener {
+        final List<String> calls = new ArrayList<>();
+        boolean completed;
+
+        @Override
+        public void onTrainingBegin(TrainingContext c) {
+            calls.add("begin@" + c.startStep() + "/" + c.totalSteps());
+        }
+
+        @Override
+        public void onLoss(TrainingContext c, long step, String phase, StepMetrics m) {
+            calls.add(phase + "@" + step);
+        }
+
+        @Override
+        public void onStep(TrainingContext c, long step, StepMetrics m) {
+            calls.add("step" + step);
+        }
+
+        @Override
+        public void onEpoch(TrainingContext c, long epoch) {
+            calls.add("epoch" + epoch);
+        }
+
+        @Override
+        public void onTrainingEnd(TrainingContext c) {
+            completed = c.completed();
+            calls.add("end");
+        }
+    }
+
+    @Test
+    void listenersSeeTheWholeLifecycleInOrder() throws Exception {
+        // 24 samples in batches of 8: 3 steps an epoch, 4 steps in all.
+        TrainConfig config = withSteps(small("ebgan"), 4);
+        Recorder r = new Recorder();
+        try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model, List.of(r))) {
+            AdversarialTrainer.Result result = t.fit(randomImages(24, 16, 5));
+            assertThat(result.steps()).isEqualTo(4);
+            assertThat(result.last().get(StepMetrics.LOSS_D)).isFinite();
+            // A second fit has nothing left to do: the schedule is done.
+            assertThat(t.fit(randomImages(24, 16, 5)).last()).isNull();
+        }
+        assertThat(r.calls.subList(0, 12)).containsExactly("begin@0/4", "loss_d@0", "loss_g@0", "step1", "loss_d@1", "loss_g@1",
+                "step2", "loss_d@2", "loss_g@2", "step3", "epoch1", "loss_d@3");
+        assertThat(r.calls.subList(12, 16)).containsExactly("loss_g@3", "step4", "end", "begin@4/4");
+        assertThat(r.completed).isTrue();
+
+        Recorder failing = new Recorder();
+        TrainingListener crash = new TrainingListener() {
+            @Override
+            public void onStep(TrainingContext c, long step, StepMetrics m) {
+                throw new IllegalStateException("stop");
+            }
+        };
+        try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model, List.of(failing, crash))) {
+            assertThatThrownBy(() -> t.fit(randomImages(24, 16, 5))).hasMessage("stop");
+        }
+        assertThat(failing.calls).last().isEqualTo("end");
+        assertThat(failing.completed).isFalse();
+
+        try (EnergyGan model = new EnergyGan(config);
+                AdversarialTrainer t = new AdversarialTrainer(model, List.of(new MetricsLogger()))) {
+            assertThatThrownBy(() -> t.fit(randomImages(24, 16, 5))).hasMessageContaining("needs a run folder");
+        }
+    }
+
+    @Test
+    void aTrainerAlwaysGuardsAgainstNonFiniteLosses() {
+        float[] nan = new float[24 * 16];
+        java.util.Arrays.fill(nan, Float.NaN);
+        try (EnergyGan model = new EnergyGan(small("gan")); AdversarialTrainer t = new AdversarialTrainer(model, List.of(new Recorder()))) {
+            assertThatThrownBy(() -> t.fit(new TensorDataset("nan", nan, null, new long[] {16}, 0.5, 0.5)))
+                    .isInstanceOf(TrainingDivergedException.class).hasMessageContaining("at step 1");
+        }
     }
 
     /** Mean distance from each point (mixture units) to the nearest of the mixture's means. */

@@ -123,6 +123,24 @@ class TrainConfigBuilderTest {
     }
 
     @Test
+    void optionsByNameTakeValuesAsJsonGivesThem() {
+        TrainConfig c = TrainConfig.builder().option("model", "ebgan-pt").option("dataset", "gaussians4")
+                .option("layersG", 4.0).option("lr", 0.0005).option("marginDecay", "linear").option("marginEnd", 0.5)
+                .option("marginDecaySteps", 100).option("energy", "mean").option("batch", 32L).build(points(40));
+        assertThat(((FullyConnectedSpec) c.networks()).layersG()).isEqualTo(4);
+        assertThat(c.optimizer().generator().lr()).isEqualTo(5e-4f);
+        assertThat(c.schedule().batchSize()).isEqualTo(32);
+        assertThat(c.game()).isEqualTo(new EbganGame.Spec(org.ebgan4j.energy.Reduction.MEAN,
+                new org.ebgan4j.objective.MarginSchedule(org.ebgan4j.objective.MarginSchedule.Kind.LINEAR, 1f, 0.5f, 100), 0.1f));
+        assertThatThrownBy(() -> builder("ebgan", "gaussians4").option("layersG", 2.5).build(points(4)))
+                .hasMessage("`layersG` must be a whole number, got 2.5");
+        assertThatThrownBy(() -> builder("ebgan", "gaussians4").option("marginDecay", "cosine").build(points(4)))
+                .hasMessage("`marginDecay` 'cosine' is not one of constant, linear, exponential");
+        assertThatThrownBy(() -> builder("ebgan", "gaussians4").option("lrr", 0.1).build(points(4)))
+                .hasMessage("`lrr` does not apply to model ebgan");
+    }
+
+    @Test
     void prepareLoadsTheDataOfTheRunsSeed() {
         PreparedRun a = builder("ebgan", "biased2").optMaxSamples(500).optSeed(4).prepare();
         PreparedRun b = builder("ebgan", "biased2").optMaxSamples(500).optSeed(4).prepare();
