@@ -90,6 +90,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--gamma", description = "BEGAN diversity ratio (default: 0.5)") Float gamma;
     @Option(names = "--lambda-k", description = "BEGAN learning rate of k_t (default: 0.001)") Float lambdaK;
 
+    @Option(names = "--optim-d", description = "D's optimiser: adam or sgd (default: adam)") String optimD;
+    @Option(names = "--optim-g", description = "G's optimiser: adam or sgd (default: adam)") String optimG;
+    @Option(names = "--momentum", description = "SGD momentum (default: 0, plain SGD)") Float momentum;
     @Option(names = "--lr", description = "learning rate of both optimisers (default: 0.001, BEGAN 0.0001; for the calibrated "
             + "2D models 2e-4 for D and 10x for G)") Float lr;
     @Option(names = "--lr-decay", description = "learning-rate factor per epoch (default: 1, none)") Float lrDecay;

@@ -8,8 +8,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 /** An optimiser and its settings as plain data; it creates the optimiser for a network. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes(@JsonSubTypes.Type(value = OptimizerSpec.Adam.class, name = "adam"))
-public sealed interface OptimizerSpec permits OptimizerSpec.Adam {
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = OptimizerSpec.Adam.class, name = "adam"),
+    @JsonSubTypes.Type(value = OptimizerSpec.Sgd.class, name = "sgd")
+})
+public sealed interface OptimizerSpec permits OptimizerSpec.Adam, OptimizerSpec.Sgd {
 
     /** The base learning rate. */
     float lr();
@@ -32,6 +35,27 @@ public sealed interface OptimizerSpec permits OptimizerSpec.Adam {
         @Override
         public Optimizer create(Block network, NDManager parent) {
             return new AdamOptimizer(network, parent, lr, beta1, beta2);
+        }
+    }
+
+    /**
+     * Plain SGD, or with momentum ({@link SgdOptimizer}). The EBGAN paper grids GANs over SGD without
+     * stating a momentum; ebgan4j's default is none.
+     */
+    record Sgd(float lr, float momentum) implements OptimizerSpec {
+
+        public Sgd {
+            if (!(lr > 0) || Float.isInfinite(lr)) {
+                throw new IllegalArgumentException("learning rates must be positive, got " + lr);
+            }
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw new IllegalArgumentException("`momentum` must lie in [0, 1), got " + momentum);
+            }
+        }
+
+        @Override
+        public Optimizer create(Block network, NDManager parent) {
+            return new SgdOptimizer(network, parent, lr, momentum);
         }
     }
 }

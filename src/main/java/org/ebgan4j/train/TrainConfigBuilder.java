@@ -42,12 +42,14 @@ public final class TrainConfigBuilder {
     /** The options besides the game's parameters, by the names {@link #option} takes. */
     public static final List<String> OPTIONS = List.of("dataDir", "maxSamples", "label", "holdOut", "imageSize", "randomCrop",
             "arch", "generator", "encoder", "decoder", "critic", "noisePlanes", "noiseDim", "layersG", "sizeG", "layersD", "sizeD",
-            "dropoutD", "batchNorm", "batchNormD", "lr", "lrD", "lrG", "beta1", "beta2", "lrDecay", "decayAfter", "batch", "epochs",
+            "dropoutD", "batchNorm", "batchNormD", "optimD", "optimG", "lr", "lrD", "lrG", "beta1", "beta2", "momentum", "lrDecay",
+            "decayAfter", "batch", "epochs",
             "steps", "seed", "logEvery", "sampleEvery", "checkpointEvery", "calibrated2dRecipe");
 
     private static final List<String> FULLY_CONNECTED = List.of("noiseDim", "layersG", "sizeG", "layersD", "sizeD", "dropoutD");
     private static final List<String> LAYERS = List.of("generator", "encoder", "decoder", "critic", "noisePlanes");
-    private static final List<String> OPTIMIZER = List.of("lr", "lrD", "lrG", "beta1", "beta2", "lrDecay", "decayAfter");
+    private static final List<String> OPTIMIZER = List.of("optimD", "optimG", "lr", "lrD", "lrG", "beta1", "beta2", "momentum",
+            "lrDecay", "decayAfter");
 
     private String model;
     private String dataset;
@@ -243,6 +245,21 @@ public final class TrainConfigBuilder {
         return this;
     }
 
+    /** D's optimiser: "adam" (the default) or "sgd". */
+    public TrainConfigBuilder optOptimizerD(String kind) {
+        return option("optimD", kind);
+    }
+
+    /** G's optimiser (and EGAN-Ent-VI's inference network's): "adam" (the default) or "sgd". */
+    public TrainConfigBuilder optOptimizerG(String kind) {
+        return option("optimG", kind);
+    }
+
+    /** SGD's momentum (default 0: plain SGD). */
+    public TrainConfigBuilder optMomentum(float momentum) {
+        return option("momentum", momentum);
+    }
+
     /** Learning rate of both optimisers ({@link #optLrD}, {@link #optLrG} win where given). */
     public TrainConfigBuilder optLr(float rate) {
         return option("lr", rate);
@@ -432,11 +449,28 @@ public final class TrainConfigBuilder {
         }
         Float lr = get("lr", Float.class, null);
         float both = lr != null ? lr : dAdam.lr();
+        float lrD = get("lrD", Float.class, both);
+        float lrG = get("lrG", Float.class, lr != null ? both : gAdam.lr());
+        String kindD = get("optimD", String.class, "adam");
+        String kindG = get("optimG", String.class, "adam");
+        boolean adam = kindD.equals("adam") || kindG.equals("adam");
+        boolean sgd = kindD.equals("sgd") || kindG.equals("sgd");
+        require(adam || !options.containsKey("beta1") && !options.containsKey("beta2"), "`beta1` and `beta2` apply to Adam only");
+        require(sgd || !options.containsKey("momentum"), "`momentum` applies to SGD only");
         float b1 = get("beta1", Float.class, dAdam.beta1());
         float b2 = get("beta2", Float.class, dAdam.beta2());
-        return new TrainConfig.OptimizerConfig(new OptimizerSpec.Adam(get("lrD", Float.class, both), b1, b2),
-                new OptimizerSpec.Adam(get("lrG", Float.class, lr != null ? both : gAdam.lr()), b1, b2),
-                get("lrDecay", Float.class, d.lrDecay()), get("decayAfter", Integer.class, d.decayAfterEpochs()), d.lrMin());
+        float momentum = get("momentum", Float.class, 0f);
+        return new TrainConfig.OptimizerConfig(optimizer("optimD", kindD, lrD, b1, b2, momentum),
+                optimizer("optimG", kindG, lrG, b1, b2, momentum), get("lrDecay", Float.class, d.lrDecay()),
+                get("decayAfter", Integer.class, d.decayAfterEpochs()), d.lrMin());
+    }
+
+    private static OptimizerSpec optimizer(String option, String kind, float lr, float beta1, float beta2, float momentum) {
+        return switch (kind) {
+            case "adam" -> new OptimizerSpec.Adam(lr, beta1, beta2);
+            case "sgd" -> new OptimizerSpec.Sgd(lr, momentum);
+            default -> throw new IllegalArgumentException("`" + option + "` '" + kind + "' is not one of adam, sgd");
+        };
     }
 
     private TrainConfig.RunSchedule schedule(DataTraits traits, boolean recipe) {

@@ -137,7 +137,17 @@ class AdversarialTrainerTest {
 
     @Test
     void resumedRunEqualsUninterruptedRun(@TempDir Path tmp) throws Exception {
-        TrainConfig config = small("ebgan-pt");
+        resumesExactly(small("ebgan-pt"), tmp.resolve("adam"));
+        // SGD's velocities are checkpointed as Adam's moments are.
+        TrainConfig sgd = TrainConfig.builder().setModel("gan").setDataset("random").optNoiseDim(8).optSizeG(32).optSizeD(24)
+                .optOptimizerD("sgd").optOptimizerG("sgd").optMomentum(0.9f).optLr(0.01f)
+                .optBatchSize(8).optSteps(20).optSeed(7).optLogEvery(1).optSampleEvery(1000).optCheckpointEvery(10)
+                .build(randomImages(8, 16, 0));
+        assertThat(sgd.optimizer().discriminator()).isEqualTo(new org.ebgan4j.optim.OptimizerSpec.Sgd(0.01f, 0.9f));
+        resumesExactly(sgd, tmp.resolve("sgd"));
+    }
+
+    private static void resumesExactly(TrainConfig config, Path tmp) throws Exception {
         TensorDataset data = randomImages(40, 16, 5);
         List<float[]> straight;
         try (EnergyGan model = new EnergyGan(config); AdversarialTrainer t = new AdversarialTrainer(model)) {

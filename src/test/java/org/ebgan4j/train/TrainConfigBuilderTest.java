@@ -73,6 +73,19 @@ class TrainConfigBuilderTest {
     }
 
     @Test
+    void eachNetworkTakesAdamOrSgd() {
+        TrainConfig c = builder("gan", "gaussians4").optOptimizerD("sgd").optMomentum(0.5f).optLr(0.01f).build(points(4));
+        assertThat(c.optimizer().discriminator()).isEqualTo(new OptimizerSpec.Sgd(0.01f, 0.5f));
+        assertThat(c.optimizer().generator()).isEqualTo(new OptimizerSpec.Adam(0.01f, 0.5f, 0.999f));
+        assertThatThrownBy(() -> builder("gan", "gaussians4").optMomentum(0.5f).build(points(4)))
+                .hasMessage("`momentum` applies to SGD only");
+        assertThatThrownBy(() -> builder("gan", "gaussians4").optOptimizerD("sgd").optOptimizerG("sgd").optBeta1(0.9f).build(points(4)))
+                .hasMessage("`beta1` and `beta2` apply to Adam only");
+        assertThatThrownBy(() -> builder("gan", "gaussians4").optOptimizerG("rmsprop").build(points(4)))
+                .hasMessage("`optimG` 'rmsprop' is not one of adam, sgd");
+    }
+
+    @Test
     void optionsThatDoNotApplyAreRefusedNamingTheParameter() {
         TensorDataset data = points(40);
         assertThatThrownBy(() -> builder("ebgan", "gaussians4").optSteps(10).optEpochs(2).build(data))
