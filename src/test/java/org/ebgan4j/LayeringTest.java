@@ -35,7 +35,8 @@ class LayeringTest {
             Map.entry("train", Set.of("game", "nn", "energy", "objective", "optim", "data", "plot", "io")),
             Map.entry("eval", Set.of("train", "game", "nn", "energy", "optim", "data", "plot", "io")),
             Map.entry("bench", Set.of("train", "game", "nn", "energy", "optim", "data", "io")),
-            Map.entry("experiments", Set.of("eval", "train", "game", "nn", "energy", "objective", "optim", "data", "plot", "io")),
+            Map.entry("experiments", Set.of("bench", "eval", "train", "game", "nn", "energy", "objective", "optim", "data", "plot",
+                    "io")),
             Map.entry("cli", Set.of("experiments", "bench", "eval", "train", "game", "nn", "energy", "objective", "optim", "data",
                     "plot", "io")));
 

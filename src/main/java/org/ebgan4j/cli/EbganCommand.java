@@ -27,6 +27,7 @@ import java.io.PrintWriter;
             EvalCommand.class,
             CompareCommand.class,
             ArchCommand.class,
+            GridCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class EbganCommand implements Runnable {

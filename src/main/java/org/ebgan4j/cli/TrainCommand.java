@@ -68,6 +68,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--layers-d", description = "linear layers in D: encoder layers + 1 decoder layer (default: 2)") Integer layersD;
     @Option(names = "--size-d", description = "units per encoder layer of D (default: 256; 128 for 2D)") Integer sizeD;
     @Option(names = "--dropout-d", description = "dropout rate after D's hidden layers (default: 0)") Float dropoutD;
+    @Option(names = "--init-std-g", description = "deviation of G's initial weights (default: 0.02)") Float initStdG;
+    @Option(names = "--init-std-d", description = "deviation of D's initial weights (default: 0.002)") Float initStdD;
     @Option(names = "--no-batch-norm", description = "leave out batch normalisation") boolean noBatchNorm;
     @Option(names = "--no-batch-norm-d", description = "leave out batch normalisation in D only: its energy then reads "
             + "one image at a time, as ranking and scoring need (with it, inference uses running statistics averaged "

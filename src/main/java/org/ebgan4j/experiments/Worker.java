@@ -1,5 +1,9 @@
 package org.ebgan4j.experiments;
 
+import org.ebgan4j.experiments.grid.TrialResult;
+import org.ebgan4j.experiments.grid.TrialRunner;
+
+import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -9,7 +13,39 @@ import java.util.Arrays;
  */
 public final class Worker {
 
+    /** The task that claims, runs and records one trial of a grid: STORE TRIAL_ID PARENT_PID. */
+    public static final String GRID_TRIAL = "grid-trial";
+
     private Worker() {}
+
+    /**
+     * Stops this process as soon as {@code parentPid} is gone: a grid killed with {@code kill -9}
+     * takes its trials in flight with it, and their claims go stale, instead of leaving orphans that
+     * train on (0: no parent to watch).
+     */
+    private static void exitWithParent(long parentPid) {
+        if (parentPid <= 0) {
+            return;
+        }
+        ProcessHandle parent = ProcessHandle.of(parentPid).orElse(null);
+        if (parent == null || !parent.isAlive()) {
+            Runtime.getRuntime().halt(3);
+        }
+        Thread watch = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!parent.isAlive()) {
+                    Runtime.getRuntime().halt(3);
+                }
+            }
+        }, "ebgan-parent-watch");
+        watch.setDaemon(true);
+        watch.start();
+    }
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -17,13 +53,21 @@ public final class Worker {
 
     static int run(String[] args) {
         if (args.length == 0) {
-            System.err.println("worker: name a task: " + Mixture2dExperiment.TASK);
+            System.err.println("worker: name a task: " + Mixture2dExperiment.TASK + ", " + GRID_TRIAL);
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             if (args[0].equals(Mixture2dExperiment.TASK)) {
                 Mixture2dExperiment.runTask(rest);
+                return 0;
+            }
+            if (args[0].equals(GRID_TRIAL) && rest.length == 3) {
+                exitWithParent(Long.parseLong(rest[2]));
+                TrialResult r = TrialRunner.runClaimed(Path.of(rest[0]), rest[1]);
+                System.out.println(r == null ? rest[1] + ": finished or claimed elsewhere, nothing to do"
+                        : rest[1] + ": " + r.status() + (r.inceptionScore() != null ? ", inception score " + r.inceptionScore() : "")
+                                + (r.reason() != null ? " (" + r.reason() + ")" : ""));
                 return 0;
             }
             System.err.println("worker: unknown task '" + args[0] + "'");

@@ -40,9 +40,18 @@ public final class FullyConnectedNetworks {
         return d;
     }
 
-    /** The GAN baseline's discriminator: the encoder's depth and width, then one logit. */
+    /**
+     * The one-output discriminator (the GAN's logit, a calibrated game's cost): the encoder's depth and
+     * width, then one linear output. Its first layer has no batch normalisation (DCGAN's rule, as in
+     * the convolutional critics): real and fake batches pass through D separately, and batch norm
+     * right after a linear map of the input removes each batch's mean, so the critic could not see
+     * where the fake batch sits and the generator would get no gradient to move it there.
+     */
     public static SequentialBlock critic(FullyConnectedSpec spec) {
-        SequentialBlock c = encoder(spec);
+        SequentialBlock c = new SequentialBlock();
+        for (int i = 0; i < spec.layersD() - 1; i++) {
+            addHidden(c, spec.sizeD(), spec.batchNormD() && i > 0, spec.dropoutD());
+        }
         c.add(Linear.builder().setUnits(1).build());
         return c;
     }

@@ -42,11 +42,12 @@ public final class TrainConfigBuilder {
     /** The options besides the game's parameters, by the names {@link #option} takes. */
     public static final List<String> OPTIONS = List.of("dataDir", "maxSamples", "label", "holdOut", "imageSize", "randomCrop",
             "arch", "generator", "encoder", "decoder", "critic", "noisePlanes", "noiseDim", "layersG", "sizeG", "layersD", "sizeD",
-            "dropoutD", "batchNorm", "batchNormD", "optimD", "optimG", "lr", "lrD", "lrG", "beta1", "beta2", "momentum", "lrDecay",
+            "dropoutD", "batchNorm", "batchNormD", "initStdG", "initStdD", "optimD", "optimG", "lr", "lrD", "lrG", "beta1", "beta2", "momentum", "lrDecay",
             "decayAfter", "batch", "epochs",
             "steps", "seed", "logEvery", "sampleEvery", "checkpointEvery", "calibrated2dRecipe");
 
-    private static final List<String> FULLY_CONNECTED = List.of("noiseDim", "layersG", "sizeG", "layersD", "sizeD", "dropoutD");
+    private static final List<String> FULLY_CONNECTED = List.of("noiseDim", "layersG", "sizeG", "layersD", "sizeD", "dropoutD",
+            "initStdG", "initStdD");
     private static final List<String> LAYERS = List.of("generator", "encoder", "decoder", "critic", "noisePlanes");
     private static final List<String> OPTIMIZER = List.of("optimD", "optimG", "lr", "lrD", "lrG", "beta1", "beta2", "momentum",
             "lrDecay", "decayAfter");
@@ -178,6 +179,16 @@ public final class TrainConfigBuilder {
     /** Dropout rate after D's hidden layers. */
     public TrainConfigBuilder optDropoutD(float rate) {
         return option("dropoutD", rate);
+    }
+
+    /** Standard deviation of the fully connected G's initial weights (the EBGAN paper: 0.02). */
+    public TrainConfigBuilder optInitStdG(float std) {
+        return option("initStdG", std);
+    }
+
+    /** Standard deviation of the fully connected D's initial weights (the EBGAN paper: 0.002). */
+    public TrainConfigBuilder optInitStdD(float std) {
+        return option("initStdD", std);
     }
 
     /** Batch normalisation in every network (D's own choice, if given, wins for D). */
@@ -428,8 +439,8 @@ public final class TrainConfigBuilder {
                 get("layersG", Integer.class, d.layersG()), get("sizeG", Integer.class, d.sizeG()),
                 get("layersD", Integer.class, d.layersD()), get("sizeD", Integer.class, d.sizeD()),
                 get("dropoutD", Float.class, d.dropoutD()), batchNorm != null ? batchNorm : d.batchNormG(),
-                batchNormD != null ? batchNormD : batchNorm != null ? batchNorm : d.batchNormD(), d.initStdG(), d.initStdD(),
-                d.output());
+                batchNormD != null ? batchNormD : batchNorm != null ? batchNorm : d.batchNormD(),
+                get("initStdG", Float.class, d.initStdG()), get("initStdD", Float.class, d.initStdD()), d.output());
     }
 
     private TrainConfig.OptimizerConfig optimizer(GameSpec gameSpec, DataTraits traits, boolean recipe) {

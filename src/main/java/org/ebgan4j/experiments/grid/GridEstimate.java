@@ -1,0 +1,108 @@
+package org.ebgan4j.experiments.grid;
+
+import ai.djl.pytorch.jni.JniUtils;
+
+import org.ebgan4j.bench.StepBenchmark;
+import org.ebgan4j.nn.FullyConnectedSpec;
+import org.ebgan4j.train.PreparedRun;
+import org.ebgan4j.train.TrainConfig;
+
+import java.util.List;
+
+/**
+ * How long a grid takes, before it runs. A fully connected step costs about {@code B (3 P_G + 6 P_D)}
+ * multiply-adds for batch B and P_G, P_D the weights of G and D (G runs forward and backward once,
+ * D three times forward and backward: on the real batch, the fake one, and in G's step); this
+ * machine's rate is measured on the default networks (G 3x800, D 2x256) and a few milliseconds of
+ * overhead per step are added. Measured at 1 thread, the model is within 10% of four networks from
+ * G 2x400 to G 5x3200 (17 to 765 ms a step). Each trial also pays {@link #TRIAL_OVERHEAD_SECONDS}
+ * for its process, data and scoring.
+ */
+public record GridEstimate(int trials, double trialSeconds, double stepsPerTrial, double macsPerSecond) {
+
+    /** Seconds a trial spends besides training: starting its JVM, loading data, scoring 5,000 samples. */
+    public static final double TRIAL_OVERHEAD_SECONDS = 15;
+
+    /** Seconds a step spends besides its multiply-adds (engine calls, optimiser updates). */
+    public static final double STEP_OVERHEAD_SECONDS = 0.003;
+
+    /**
+     * Estimates {@code trials}, whose data is {@code sample}'s (its size sets the steps of an epoch),
+     * at {@code threads} engine threads a trial.
+     */
+    public static GridEstimate of(List<Trial> trials, PreparedRun sample, int threads) {
+        double rate = calibrate(threads);
+        double total = 0;
+        double steps = 0;
+        for (Trial t : trials) {
+            TrialCost c = cost(t, sample);
+            total += TRIAL_OVERHEAD_SECONDS + c.steps() * (STEP_OVERHEAD_SECONDS + c.macsPerStep() / rate);
+            steps += c.steps();
+        }
+        return new GridEstimate(trials.size(), total, trials.isEmpty() ? 0 : steps / trials.size(), rate);
+    }
+
+    /** Total trial time, as one worker would spend it. */
+    public double workerSeconds() {
+        return trialSeconds;
+    }
+
+    /**
+     * Wall time on {@code workers} workers of {@code threads} threads each, on machines of
+     * {@code cores} cores each shared by {@code workersPerMachine} workers: beyond a machine's cores
+     * the workers slow each other down in proportion.
+     */
+    public double wallSeconds(int workers, int threads, int cores, int workersPerMachine) {
+        double oversubscription = Math.max(1.0, (double) workersPerMachine * threads / cores);
+        return trialSeconds / workers * oversubscription;
+    }
+
+    /** One trial's steps and multiply-adds per step. */
+    public record TrialCost(long steps, double macsPerStep) {}
+
+    /** The cost of one trial from its options, on data like {@code sample}'s. */
+    public static TrialCost cost(Trial t, PreparedRun sample) {
+        TrainConfig config = TrialRunner.builder(t).build(sample.data());
+        long perEpoch = sample.data().size() / config.schedule().batchSize();
+        long steps = config.schedule().totalSteps((int) perEpoch);
+        return new TrialCost(steps, macs(config));
+    }
+
+    /** Multiply-adds of one step; convolutional networks are counted as the default fully connected ones. */
+    static double macs(TrainConfig config) {
+        if (!(config.networks() instanceof FullyConnectedSpec n)) {
+            return macs(FullyConnectedSpec.ebgan(100, 784, 3, 800, 2, 256, 0f, true, org.ebgan4j.nn.OutputActivation.TANH), 64,
+                    true);
+        }
+        boolean autoencoder = !config.game().model().equals("gan") && !config.game().model().startsWith("egan")
+                && !config.game().model().equals("lsgan");
+        return macs(n, config.schedule().batchSize(), autoencoder);
+    }
+
+    static double macs(FullyConnectedSpec n, int batch, boolean autoencoder) {
+        double g = (double) n.noiseDim() * n.sizeG() + (double) (n.layersG() - 2) * n.sizeG() * n.sizeG()
+                + (double) n.sizeG() * n.dataDim();
+        double d = (double) n.dataDim() * n.sizeD() + (double) (n.layersD() - 2) * n.sizeD() * n.sizeD()
+                + (autoencoder ? (double) n.sizeD() * n.dataDim() : n.sizeD());
+        return batch * (3 * g + 6 * d);
+    }
+
+    /** Multiply-adds per second of an EBGAN step on the default networks at {@code threads} threads. */
+    static double calibrate(int threads) {
+        ai.djl.engine.Engine.getInstance(); // loads libtorch before its thread count is read
+        int before = JniUtils.getNumThreads();
+        JniUtils.setNumThreads(threads);
+        try {
+            return measure();
+        } finally {
+            JniUtils.setNumThreads(before);
+        }
+    }
+
+    private static double measure() {
+        TrainConfig config = StepBenchmark.fullyConnected("ebgan", 784, 3, 800, 2, 256, 64, 100);
+        StepBenchmark.Report r = StepBenchmark.run(config, 30, 5, null);
+        double seconds = r.medianMs() / 1000 - STEP_OVERHEAD_SECONDS;
+        return macs((FullyConnectedSpec) config.networks(), 64, true) / Math.max(seconds, 1e-4);
+    }
+}

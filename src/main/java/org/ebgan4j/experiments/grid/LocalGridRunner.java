@@ -1,0 +1,148 @@
+package org.ebgan4j.experiments.grid;
+
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import org.ebgan4j.eval.DigitClassifier;
+import org.ebgan4j.experiments.ProcessPool;
+import org.ebgan4j.experiments.Worker;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a grid on this machine: a pool of worker processes, one trial each (DJL's engine allows one
+ * gradient collector per process and keeps one thread pool per process), sharing the cores. The
+ * store records every result as it comes; a rerun skips what is finished and redoes what was
+ * interrupted, and failed trials are retried up to the grid's {@code retries}.
+ */
+public final class LocalGridRunner {
+
+    /**
+     * @param parallel trials at once
+     * @param threadsPerTrial engine threads of each trial
+     * @param heap each trial's {@code -Xmx}
+     * @param progress draw a progress bar on standard error
+     */
+    public record Options(int parallel, int threadsPerTrial, String heap, boolean progress) {
+        public Options {
+            if (parallel < 1 || threadsPerTrial < 1) {
+                throw new IllegalArgumentException("`parallel` and `threadsPerTrial` must be at least 1, got " + parallel + " and "
+                        + threadsPerTrial);
+            }
+        }
+
+        /** {@code parallel} trials sharing this machine's cores evenly, 3 GiB each. */
+        public static Options sharing(int parallel, boolean progress) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            return new Options(parallel, Math.max(1, cores / parallel), "3g", progress);
+        }
+    }
+
+    /** What a run did: the trials it ran, and the store's counts afterwards. */
+    public record Summary(int ran, Map<String, Integer> counts, double seconds) {}
+
+    private LocalGridRunner() {}
+
+    /**
+     * The digit classifier of the store: {@code source} copied in when given, one trained on the grid's
+     * data set (its own test split, or the grid's hold-out) when the store has none.
+     */
+    public static void prepareClassifier(GridStore store, Path source, PrintStream log) throws IOException {
+        Path dir = store.classifierDir();
+        if (Files.isRegularFile(dir.resolve(DigitClassifier.INFO))) {
+            return;
+        }
+        if (source != null) {
+            Files.createDirectories(dir);
+            for (String f : List.of(DigitClassifier.INFO, DigitClassifier.PARAMS)) {
+                Files.copy(source.resolve(f), dir.resolve(f + ".tmp"), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(dir.resolve(f + ".tmp"), dir.resolve(f), StandardCopyOption.ATOMIC_MOVE);
+            }
+            return;
+        }
+        Map<String, Object> base = store.spec().base();
+        String dataset = String.valueOf(base.get("dataset"));
+        Object dataDir = base.get("dataDir");
+        int holdOut = base.get("holdOut") instanceof Number n ? n.intValue() : 1000;
+        DigitClassifier.TrainingData data = DigitClassifier.TrainingData.of(dataset, dataDir == null ? null : Path.of(dataDir.toString()),
+                holdOut, 0);
+        log.printf("training the grid's classifier on %d %s images (%d held out) into %s%n", data.train().size(), dataset,
+                data.heldOut().size(), dir);
+        try (DigitClassifier c = DigitClassifier.train(data, DigitClassifier.Settings.defaults(), false)) {
+            c.save(dir);
+            log.printf("classifier: held-out accuracy %.4f%n", c.info().heldOutAccuracy());
+        }
+    }
+
+    /** The {@link Worker} task of one trial: claim, run, record. */
+    static ProcessPool.Task task(GridStore store, Trial t) {
+        return new ProcessPool.Task(t.id(), List.of(Worker.GRID_TRIAL, store.root().toAbsolutePath().toString(), t.id(),
+                String.valueOf(ProcessHandle.current().pid())), store.trialDir(t.id()).resolve("log.txt"));
+    }
+
+    /** Runs every pending trial of {@code store}'s grid, rounds of retries included. */
+    public static Summary run(GridStore store, Options options, PrintStream log) throws IOException, InterruptedException {
+        long began = System.nanoTime();
+        List<Trial> trials = store.spec().expand();
+        ProcessPool pool = new ProcessPool(options.parallel(), options.threadsPerTrial(), options.heap());
+        int ran = 0;
+        for (int round = 0; round <= store.spec().retries(); round++) {
+            List<Trial> pending = store.pending(trials);
+            if (pending.isEmpty()) {
+                break;
+            }
+            if (round > 0) {
+                log.printf("retrying %d failed trials (round %d of %d)%n", pending.size(), round, store.spec().retries());
+            }
+            List<ProcessPool.Task> tasks = new ArrayList<>();
+            pending.forEach(t -> tasks.add(task(store, t)));
+            try (ProgressBar bar = options.progress() ? progressBar(pending.size()) : null) {
+                int[] failedTasks = {0};
+                pool.run(tasks, new ProcessPool.Listener() {
+                    @Override
+                    public void finished(ProcessPool.Outcome o) {
+                        if (!o.succeeded()) {
+                            failedTasks[0]++;
+                            log.printf("trial %s: its process exited with %d; see %s%n", o.task().id(), o.exitCode(), o.task().log());
+                        }
+                        if (bar != null) {
+                            bar.step();
+                            try {
+                                Map<String, Integer> c = store.counts(trials);
+                                bar.setExtraMessage(String.format(" done %d, diverged %d, failed %d", c.get("done"), c.get("diverged"),
+                                        c.get("failed")));
+                            } catch (IOException e) {
+                                bar.setExtraMessage(" (results unreadable: " + e.getMessage() + ")");
+                            }
+                        }
+                    }
+                });
+                ran += tasks.size();
+                if (failedTasks[0] == tasks.size()) {
+                    break; // every process failed to start or crashed: retrying would fail the same way
+                }
+            }
+        }
+        return new Summary(ran, store.counts(trials), (System.nanoTime() - began) / 1e9);
+    }
+
+    private static ProgressBar progressBar(int total) {
+        return new ProgressBarBuilder()
+                .setTaskName("grid")
+                .setInitialMax(total)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUpdateIntervalMillis(1000)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err, 150))
+                .showSpeed()
+                .build();
+    }
+}
