@@ -66,7 +66,9 @@ class JavaApiExampleTest {
     @Test
     void theReadmeShowsExactlyThisExample() throws Exception {
         List<String> test = region(Files.readAllLines(Path.of("src/test/java/org/ebgan4j/JavaApiExampleTest.java")));
-        List<String> readme = Files.readAllLines(Path.of("README.md"));
+        // The README sits at the project's root, one level above this module.
+        Path readmeFile = Files.isRegularFile(Path.of("README.md")) ? Path.of("README.md") : Path.of("..", "README.md");
+        List<String> readme = Files.readAllLines(readmeFile);
         int section = readme.indexOf("## From Java");
         assertThat(section).as("README section 'From Java'").isNotNegative();
         int open = readme.subList(section, readme.size()).indexOf("```java") + section;
