@@ -6,8 +6,6 @@ import org.ebgan4j.experiments.grid.GridSpec;
 import org.ebgan4j.experiments.grid.GridStore;
 import org.ebgan4j.experiments.grid.LocalGridRunner;
 import org.ebgan4j.experiments.grid.Trial;
-import org.ebgan4j.experiments.grid.TrialRunner;
-import org.ebgan4j.train.PreparedRun;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,22 +45,7 @@ final class GridCommand implements Runnable {
         @Option(names = "--steps", description = "training budget in steps, instead of the grid's epochs") Long steps;
 
         GridSpec spec() throws Exception {
-            if (epochs != null && steps != null) {
-                throw new IllegalArgumentException("give --epochs or --steps, not both");
-            }
-            Map<String, Object> overrides = new LinkedHashMap<>();
-            if (dataDir != null) {
-                overrides.put("dataDir", dataDir.toAbsolutePath().toString());
-            }
-            if (epochs != null) {
-                overrides.put("epochs", epochs);
-                overrides.put("steps", null);
-            }
-            if (steps != null) {
-                overrides.put("steps", steps);
-                overrides.put("epochs", null);
-            }
-            return GridSpec.named(grid).withBase(overrides);
+            return GridSpec.named(grid).withBudget(epochs, steps).withDataDir(dataDir);
         }
 
         Path store(GridSpec spec) {
@@ -77,9 +60,7 @@ final class GridCommand implements Runnable {
         Integer threads;
 
         LocalGridRunner.Options options(boolean progress) {
-            int cores = Runtime.getRuntime().availableProcessors();
-            int p = parallel != null ? parallel : cores;
-            return new LocalGridRunner.Options(p, threads != null ? threads : Math.max(1, cores / p), "3g", progress);
+            return LocalGridRunner.Options.of(parallel, threads, progress);
         }
     }
 
@@ -102,8 +83,7 @@ final class GridCommand implements Runnable {
             System.out.printf("grid %s: %d trials, %d to run, in %s; %d at once, %d threads each%n", spec.name(), trials.size(),
                     pending.size(), store.root(), options.parallel(), options.threadsPerTrial());
             if (!pending.isEmpty()) {
-                PreparedRun sample = TrialRunner.builder(pending.get(0)).prepare();
-                GridEstimate e = GridEstimate.of(pending, sample, options.threadsPerTrial());
+                GridEstimate e = GridEstimate.of(pending, options.threadsPerTrial());
                 System.out.printf("estimated wall time %s (%s of trial time)%n", Status.hours(e.wallSeconds(options.parallel(),
                         options.threadsPerTrial(), Runtime.getRuntime().availableProcessors(), options.parallel())),
                         Status.hours(e.workerSeconds()));
@@ -148,8 +128,7 @@ final class GridCommand implements Runnable {
                 return 0;
             }
             LocalGridRunner.Options options = workers.options(false);
-            PreparedRun sample = TrialRunner.builder(pending.get(0)).prepare();
-            GridEstimate e = GridEstimate.of(pending, sample, options.threadsPerTrial());
+            GridEstimate e = GridEstimate.of(pending, options.threadsPerTrial());
             int cores = Runtime.getRuntime().availableProcessors();
             System.out.printf("estimated for the %d trials to run (%.0f steps a trial on average; this machine: %.2f GMAC/s at %d "
                             + "threads):%n", pending.size(), e.stepsPerTrial(), e.macsPerSecond() / 1e9, options.threadsPerTrial());

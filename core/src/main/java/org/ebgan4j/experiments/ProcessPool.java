@@ -96,9 +96,9 @@ public final class ProcessPool {
             }
         } finally {
             // Interrupted or failed: no child outlives the pool.
+            running.keySet().forEach(Process::destroyForcibly);
             for (Process p : running.keySet()) {
-                p.destroyForcibly();
-                p.waitFor();
+                p.onExit().join();
             }
         }
         return outcomes;
@@ -115,7 +115,8 @@ public final class ProcessPool {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.redirectErrorStream(true);
-        pb.redirectOutput(task.log().toFile());
+        // Appended: a task run again (a retry, a resume) keeps what earlier attempts printed.
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(task.log().toFile()));
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.directory(new File(System.getProperty("user.dir")));
         return pb.start();

@@ -13,6 +13,9 @@ import java.util.Arrays;
  */
 public final class Worker {
 
+    /** Exit code of a trial's process whose claim another runner took over: that runner trains it now. */
+    public static final int TAKEN_OVER = 4;
+
     /** The task that claims, runs and records one trial of a grid: STORE TRIAL_ID PARENT_PID. */
     public static final String GRID_TRIAL = "grid-trial";
 

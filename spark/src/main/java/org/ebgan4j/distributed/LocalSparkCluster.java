@@ -30,6 +30,17 @@ public final class LocalSparkCluster implements AutoCloseable {
     public LocalSparkCluster(Path dir, int workers, int coresPerWorker, String memory) throws IOException, InterruptedException {
         this.home = sparkHome(dir.resolve("spark-home"));
         this.port = freePort();
+        // The daemons go with this JVM, however it ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "ebgan-spark-cluster-stop"));
+        try {
+            startDaemons(dir, workers, coresPerWorker, memory);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startDaemons(Path dir, int workers, int coresPerWorker, String memory) throws IOException, InterruptedException {
         processes.add(start(dir.resolve("master.log"), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1",
                 "--port", String.valueOf(port), "--webui-port", String.valueOf(freePort())));
         waitFor(dir.resolve("master.log"), "Starting Spark master at", Duration.ofSeconds(60));
@@ -104,7 +115,7 @@ public final class LocalSparkCluster implements AutoCloseable {
 
     /** Stops the workers and the master. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).destroy();
         }

@@ -69,6 +69,12 @@ public final class SparkGridRunner {
                     .map(id -> runTrial(root, id, options))
                     .collect();
             all.addAll(outcomes);
+            for (TaskOutcome o : outcomes) {
+                if (o.exitCode() != 0) {
+                    log.printf("trial %s: its process on %s exited with %d%n", o.trial(), o.host(), o.exitCode());
+                    LocalGridRunner.recordCrash(store, o.trial(), o.exitCode(), store.trialDir(o.trial()).resolve("log.txt"));
+                }
+            }
             if (outcomes.stream().allMatch(o -> o.exitCode() != 0)) {
                 break; // every task's process failed: retrying would fail the same way
             }
@@ -86,7 +92,8 @@ public final class SparkGridRunner {
                 "-Dai.djl.pytorch.num_threads=" + options.threadsPerTrial(), "-Dai.djl.pytorch.num_interop_threads=1",
                 "-cp", childClassPath(), Worker.class.getName(), Worker.GRID_TRIAL, storeDir, id,
                 String.valueOf(ProcessHandle.current().pid())));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("OPT_OUT_TRACKING", "true");
         Process p = pb.start();
@@ -110,7 +117,11 @@ public final class SparkGridRunner {
             if (l instanceof URLClassLoader u) {
                 for (URL url : u.getURLs()) {
                     if ("file".equals(url.getProtocol())) {
-                        entries.add(new File(url.getPath()).getAbsolutePath());
+                        try {
+                            entries.add(Path.of(url.toURI()).toAbsolutePath().toString());
+                        } catch (java.net.URISyntaxException e) {
+                            entries.add(new File(url.getPath()).getAbsolutePath());
+                        }
                     }
                 }
             }
@@ -125,7 +136,7 @@ public final class SparkGridRunner {
 
     /**
      * {@code spark-submit --class org.ebgan4j.distributed.SparkGridRunner ebgan4j-spark.jar --grid NAME|FILE
-     * --store DIR [--data-dir DIR] [--threads-per-trial T] [--heap 3g] [--classifier DIR] [--epochs N]}.
+     * --store DIR [--data-dir DIR] [--threads-per-trial T] [--heap 3g] [--classifier DIR] [--epochs N | --steps N]}.
      */
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new LinkedHashMap<>();
@@ -137,18 +148,13 @@ public final class SparkGridRunner {
         }
         if (!a.containsKey("grid") || !a.containsKey("store")) {
             System.err.println("usage: SparkGridRunner --grid NAME|FILE --store DIR [--data-dir DIR] [--threads-per-trial T] "
-                    + "[--heap 3g] [--classifier DIR] [--epochs N]");
+                    + "[--heap 3g] [--classifier DIR] [--epochs N | --steps N]");
             System.exit(2);
         }
-        Map<String, Object> overrides = new LinkedHashMap<>();
-        if (a.containsKey("data-dir")) {
-            overrides.put("dataDir", Path.of(a.get("data-dir")).toAbsolutePath().toString());
-        }
-        if (a.containsKey("epochs")) {
-            overrides.put("epochs", Integer.parseInt(a.get("epochs")));
-            overrides.put("steps", null);
-        }
-        GridSpec spec = GridSpec.named(a.get("grid")).withBase(overrides);
+        GridSpec spec = GridSpec.named(a.get("grid"))
+                .withBudget(a.containsKey("epochs") ? Integer.valueOf(a.get("epochs")) : null,
+                        a.containsKey("steps") ? Long.valueOf(a.get("steps")) : null)
+                .withDataDir(a.containsKey("data-dir") ? Path.of(a.get("data-dir")) : null);
         GridStore store = GridStore.open(Path.of(a.get("store")).toAbsolutePath(), spec);
         LocalGridRunner.prepareClassifier(store, a.containsKey("classifier") ? Path.of(a.get("classifier")) : null, System.out);
         SparkConf conf = new SparkConf().setAppName("ebgan4j grid " + spec.name());

@@ -18,13 +18,22 @@ import java.util.List;
  * G 2x400 to G 5x3200 (17 to 765 ms a step). Each trial also pays {@link #TRIAL_OVERHEAD_SECONDS}
  * for its process, data and scoring.
  */
-public record GridEstimate(int trials, double trialSeconds, double stepsPerTrial, double macsPerSecond) {
+public record GridEstimate(int trials, double trialSeconds, double longestTrialSeconds, double stepsPerTrial,
+        double macsPerSecond) {
 
     /** Seconds a trial spends besides training: starting its JVM, loading data, scoring 5,000 samples. */
     public static final double TRIAL_OVERHEAD_SECONDS = 15;
 
     /** Seconds a step spends besides its multiply-adds (engine calls, optimiser updates). */
     public static final double STEP_OVERHEAD_SECONDS = 0.003;
+
+    /** Estimates {@code trials} at {@code threads} engine threads a trial, loading the first one's data for its size. */
+    public static GridEstimate of(List<Trial> trials, int threads) {
+        if (trials.isEmpty()) {
+            return new GridEstimate(0, 0, 0, 0, calibrate(threads));
+        }
+        return of(trials, TrialRunner.builder(trials.get(0)).prepare(), threads);
+    }
 
     /**
      * Estimates {@code trials}, whose data is {@code sample}'s (its size sets the steps of an epoch),
@@ -33,13 +42,16 @@ public record GridEstimate(int trials, double trialSeconds, double stepsPerTrial
     public static GridEstimate of(List<Trial> trials, PreparedRun sample, int threads) {
         double rate = calibrate(threads);
         double total = 0;
+        double longest = 0;
         double steps = 0;
         for (Trial t : trials) {
             TrialCost c = cost(t, sample);
-            total += TRIAL_OVERHEAD_SECONDS + c.steps() * (STEP_OVERHEAD_SECONDS + c.macsPerStep() / rate);
+            double seconds = TRIAL_OVERHEAD_SECONDS + c.steps() * (STEP_OVERHEAD_SECONDS + c.macsPerStep() / rate);
+            total += seconds;
+            longest = Math.max(longest, seconds);
             steps += c.steps();
         }
-        return new GridEstimate(trials.size(), total, trials.isEmpty() ? 0 : steps / trials.size(), rate);
+        return new GridEstimate(trials.size(), total, longest, trials.isEmpty() ? 0 : steps / trials.size(), rate);
     }
 
     /** Total trial time, as one worker would spend it. */
@@ -50,11 +62,11 @@ public record GridEstimate(int trials, double trialSeconds, double stepsPerTrial
     /**
      * Wall time on {@code workers} workers of {@code threads} threads each, on machines of
      * {@code cores} cores each shared by {@code workersPerMachine} workers: beyond a machine's cores
-     * the workers slow each other down in proportion.
+     * the workers slow each other down in proportion. No grid ends before its longest trial.
      */
     public double wallSeconds(int workers, int threads, int cores, int workersPerMachine) {
         double oversubscription = Math.max(1.0, (double) workersPerMachine * threads / cores);
-        return trialSeconds / workers * oversubscription;
+        return Math.max(trialSeconds / workers, longestTrialSeconds) * oversubscription;
     }
 
     /** One trial's steps and multiply-adds per step. */

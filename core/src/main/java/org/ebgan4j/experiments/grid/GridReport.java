@@ -67,8 +67,11 @@ public final class GridReport {
         for (Path dir : stores) {
             GridStore store = GridStore.existing(dir);
             for (TrialResult r : store.latest().values()) {
-                all.add(r);
-                pictures.put(r.id(), store.trialDir(r.id()).resolve("samples.png"));
+                // Grids share trials (a sample of Table 1, Table 1 itself): each counts once, from the first store.
+                if (!pictures.containsKey(r.id())) {
+                    all.add(r);
+                    pictures.put(r.id(), store.trialDir(r.id()).resolve("samples.png"));
+                }
             }
         }
         return new GridReport(all, pictures);
@@ -83,15 +86,22 @@ public final class GridReport {
         return results;
     }
 
-    /** The GAN optimiser sub-grid of a result: "adam-adam-0.001" and so on ({@code null} for other models). */
+    /**
+     * The GAN optimiser sub-grid of a result: "adam-adam-0.001" and so on, from the optimisers as
+     * trained (D's learning rate), or from the trial's options for results that do not record them;
+     * {@code null} for other models.
+     */
     public static String subGrid(TrialResult r) {
         if (!r.model().equals("gan")) {
             return null;
         }
-        Object d = r.options().getOrDefault("optimD", "adam");
-        Object g = r.options().getOrDefault("optimG", "adam");
-        double lr = r.options().get("lr") instanceof Number n ? n.doubleValue() : 0.001;
-        return d + "-" + g + "-" + new java.math.BigDecimal(Double.toString(lr)).stripTrailingZeros().toPlainString();
+        Map<String, Object> trained = r.trained() == null ? Map.of() : r.trained();
+        Object d = trained.getOrDefault("optimD", r.options().getOrDefault("optimD", "adam"));
+        Object g = trained.getOrDefault("optimG", r.options().getOrDefault("optimG", "adam"));
+        Object lr = trained.containsKey("lrD") ? trained.get("lrD") : r.options().getOrDefault("lr", 0.001);
+        // The trained rate is a float: 0.001f reads back as 0.0010000000474974513.
+        double rate = lr instanceof Number n ? (float) n.doubleValue() : 0.001;
+        return d + "-" + g + "-" + GridSpec.label(Double.parseDouble(Float.toString((float) rate)));
     }
 
     /** The scores of the scored results that {@code which} selects. */
@@ -154,14 +164,19 @@ public final class GridReport {
     /** EBGAN (or another model) against the GANs of one sub-grid, architecture by architecture. */
     public record Paired(String model, String subGrid, int pairs, int wins, int ties) {}
 
-    /** {@code model} against each GAN sub-grid present, over the architectures both have a score for. */
+    /**
+     * {@code model} against each GAN sub-grid present, over the architectures both have a score for
+     * (several trials of {@code model} with one architecture count as their median).
+     */
     public List<Paired> paired(String model) {
-        Map<String, Double> mine = new LinkedHashMap<>();
+        Map<String, List<Double>> scores = new LinkedHashMap<>();
         for (TrialResult r : results) {
             if (r.scored() && r.model().equals(model) && r.inceptionScore() != null) {
-                mine.put(architecture(r), r.inceptionScore());
+                scores.computeIfAbsent(architecture(r), k -> new ArrayList<>()).add(r.inceptionScore());
             }
         }
+        Map<String, Double> mine = new LinkedHashMap<>();
+        scores.forEach((k, v) -> mine.put(k, median(v.stream().mapToDouble(Double::doubleValue).sorted().toArray())));
         List<Paired> out = new ArrayList<>();
         for (String sub : SUB_GRIDS) {
             int pairs = 0;
@@ -314,10 +329,11 @@ public final class GridReport {
         List<Predicate<TrialResult>> groups = new ArrayList<>(List.of(model("ebgan")));
         SUB_GRIDS.forEach(sub -> groups.add(r -> sub.equals(subGrid(r))));
         double y = yMax(groups);
+        // Rows are the learning rates, columns the (optimD, optimG) pairs.
         for (int row = 0; row < 3; row++) {
             List<BufferedImage> panels = new ArrayList<>();
             for (int col = 0; col < 4; col++) {
-                String sub = SUB_GRIDS.get(row * 4 + col);
+                String sub = SUB_GRIDS.get(col * 3 + row);
                 BarChart chart = BarChart.of("GAN " + sub + " vs EBGAN", binLabels()).optSize(480, 320).optYMax(y);
                 List<Double> gan = scores(r -> sub.equals(subGrid(r)));
                 List<Double> ebgan = scores(model("ebgan"));

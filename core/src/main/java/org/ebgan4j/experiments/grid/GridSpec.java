@@ -135,6 +135,28 @@ public record GridSpec(String name, long seed, Map<String, Object> base, List<Ax
         return new GridSpec(name, seed, merged, axes, constraints, sample, scoring, retries);
     }
 
+    /** This grid reading its data from {@code dir} (made absolute: trials run in other working folders). */
+    public GridSpec withDataDir(Path dir) {
+        return dir == null ? this : withBase(java.util.Collections.singletonMap("dataDir", dir.toAbsolutePath().toString()));
+    }
+
+    /** This grid with another training budget: {@code epochs} or {@code steps} (not both; {@code null} keeps the grid's). */
+    public GridSpec withBudget(Integer epochs, Long steps) {
+        if (epochs != null && steps != null) {
+            throw new IllegalArgumentException("give `epochs` or `steps`, not both");
+        }
+        Map<String, Object> budget = new LinkedHashMap<>();
+        if (epochs != null) {
+            budget.put("epochs", epochs);
+            budget.put("steps", null);
+        }
+        if (steps != null) {
+            budget.put("steps", steps);
+            budget.put("epochs", null);
+        }
+        return budget.isEmpty() ? this : withBase(budget);
+    }
+
     /** Every trial, in expansion order. */
     public List<Trial> expand() {
         List<Axis> sampled = new ArrayList<>();
@@ -195,7 +217,7 @@ public record GridSpec(String name, long seed, Map<String, Object> base, List<Ax
     private static String settings(String axis, Object value, Map<String, Object> options) {
         if (!(value instanceof Map<?, ?> map)) {
             options.put(axis, value);
-            return String.valueOf(value);
+            return label(value);
         }
         StringBuilder label = new StringBuilder();
         for (Map.Entry<?, ?> e : map.entrySet()) {
@@ -204,9 +226,17 @@ public record GridSpec(String name, long seed, Map<String, Object> base, List<Ax
                 continue;
             }
             options.put(key, e.getValue());
-            label.append(label.isEmpty() ? "" : ",").append(key).append('=').append(e.getValue());
+            label.append(label.isEmpty() ? "" : ",").append(key).append('=').append(label(e.getValue()));
         }
         return map.containsKey("label") ? String.valueOf(map.get("label")) : label.toString();
+    }
+
+    /** A value as a label: numbers in plain decimals (0.0001, not 1.0E-4), whole ones without a point. */
+    public static String label(Object value) {
+        if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return new java.math.BigDecimal(Double.toString(n.doubleValue())).stripTrailingZeros().toPlainString();
+        }
+        return String.valueOf(value);
     }
 
     /** {@code sample.count} points, the same number (or one more) from each stratum, chosen by the sample's seed. */
@@ -244,6 +274,10 @@ public record GridSpec(String name, long seed, Map<String, Object> base, List<Ax
                 picked.add(all.get(i));
             }
         }
+        if (picked.size() < sample.count()) {
+            throw new IllegalArgumentException("the sample asks for " + sample.count() + " combinations spread over " + strata.size()
+                    + " strata, but their sizes allow only " + picked.size());
+        }
         return picked;
     }
 
@@ -270,7 +304,13 @@ public record GridSpec(String name, long seed, Map<String, Object> base, List<Ax
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no grid file " + file);
         }
-        return parse(Files.readString(file), file.toString());
+        GridSpec spec = parse(Files.readString(file), file.toString());
+        Object dir = spec.base().get("dataDir");
+        // A data folder given relative to the grid file: the trials run elsewhere, so it is made absolute here.
+        if (dir != null && !Path.of(dir.toString()).isAbsolute()) {
+            spec = spec.withDataDir(file.toAbsolutePath().getParent().resolve(dir.toString()).normalize());
+        }
+        return spec;
     }
 
     /** A built-in grid ({@link #PRESETS}) or a JSON file. */

@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -43,8 +42,9 @@ import java.util.stream.Stream;
  *       grid's retries allow; every other trial is pending, an interrupted one included (it resumes
  *       from its last checkpoint).
  *   <li>A runner works on a trial only after creating its claim, which the file system makes atomic:
- *       two runners never train the same trial at once. A claim whose process is gone (same host) or
- *       that has not been renewed for {@link #LEASE} (other hosts) is stale and may be taken over.
+ *       two runners never train the same trial at once. A claim whose process is gone (same host: no
+ *       process of that id started then) or that has not been renewed for {@link #LEASE} is stale,
+ *       and is taken over under a lock on the trial, so that of two runners only one succeeds.
  *   <li>Recording happens under a lock on {@code results.jsonl} and refuses a trial already scored, so
  *       no trial is recorded twice. Its {@code result.json} is written first and atomically, and a
  *       result missing from the log (a runner killed between the two writes) is recovered on reading;
@@ -53,14 +53,29 @@ import java.util.stream.Stream;
  */
 public final class GridStore {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GridStore.class);
+
     /** How long a claim from another host stays valid without being renewed. */
     public static final Duration LEASE = Duration.ofMinutes(10);
 
-    /** Who holds a claim. */
-    public record Claim(String host, long pid, String started) {}
+    /** Who holds a claim: the host, the process and when that process started (a reused pid is another process). */
+    public record Claim(String host, long pid, String started, String processStart) {
+
+        static Claim mine() {
+            ProcessHandle self = ProcessHandle.current();
+            return new Claim(GridStore.host(), self.pid(), Instant.now().toString(),
+                    self.info().startInstant().map(Instant::toString).orElse(""));
+        }
+
+        boolean sameProcess(Claim other) {
+            return other != null && host.equals(other.host) && pid == other.pid
+                    && java.util.Objects.equals(processStart, other.processStart);
+        }
+    }
 
     private final Path root;
     private final GridSpec spec;
+    private final Set<Integer> warned = new java.util.HashSet<>();
 
     private GridStore(Path root, GridSpec spec) {
         this.root = root;
@@ -79,6 +94,16 @@ public final class GridStore {
             if (!existing.name().equals(spec.name()) || !ids.equals(spec.expand().stream().map(Trial::id).toList())) {
                 throw new IllegalArgumentException(root + " holds the results of another grid ('" + existing.name()
                         + "', " + ids.size() + " trials); give another `store`, or the same grid");
+            }
+            // The ids cover the base options and the axes; what else makes a different grid:
+            if (existing.seed() != spec.seed() || !existing.scoring().equals(spec.scoring())
+                    || !existing.retries().equals(spec.retries())) {
+                throw new IllegalArgumentException(root + " holds grid '" + existing.name() + "' with other settings (seed, scoring or "
+                        + "retries); give another `store`, or the same grid");
+            }
+            if (!existing.equals(spec)) {
+                // The same trials with their data somewhere else: the workers read the grid from here.
+                AtomicFiles.writeString(specFile, spec.toJson() + "\n");
             }
         } else {
             if (Files.exists(root) && Files.list(root).findAny().isPresent()) {
@@ -132,12 +157,14 @@ public final class GridStore {
     public List<TrialResult> results() throws IOException {
         List<TrialResult> logged = readLog();
         Set<String> seen = logged.stream().map(r -> r.id() + "#" + r.attempt()).collect(Collectors.toSet());
+        Set<String> scored = logged.stream().filter(TrialResult::scored).map(TrialResult::id).collect(Collectors.toSet());
         Path trials = root.resolve("trials");
         if (Files.isDirectory(trials)) {
             try (Stream<Path> dirs = Files.list(trials)) {
                 for (Path dir : dirs.sorted().toList()) {
                     Path file = dir.resolve("result.json");
-                    if (Files.isRegularFile(file)) {
+                    // Only a trial the log does not show scored can have a result missing from it.
+                    if (!scored.contains(dir.getFileName().toString()) && Files.isRegularFile(file)) {
                         TrialResult r = Json.mapper().readValue(file.toFile(), TrialResult.class);
                         if (!seen.contains(r.id() + "#" + r.attempt())) {
                             appendLocked(r, false);
@@ -156,7 +183,9 @@ public final class GridStore {
         if (!Files.isRegularFile(resultsLog())) {
             return results;
         }
-        for (String line : Files.readAllLines(resultsLog(), StandardCharsets.UTF_8)) {
+        // Decoded leniently: a line torn inside a multi-byte character must not make the log unreadable.
+        String text = new String(Files.readAllBytes(resultsLog()), StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
@@ -164,6 +193,10 @@ public final class GridStore {
                 results.add(Json.mapper().readValue(line, TrialResult.class));
             } catch (IOException e) {
                 // A line cut by a kill mid-write: its trial's result.json is recovered, or the trial redone.
+                if (warned.add(line.hashCode())) {
+                    LOG.warn("{}: skipping an unreadable line ({} characters): {}", resultsLog(), line.length(),
+                            e.getMessage().lines().findFirst().orElse(""));
+                }
             }
         }
         return results;
@@ -206,52 +239,67 @@ public final class GridStore {
     public Optional<Claim> claim(String id) throws IOException {
         Path claim = trialDir(id).resolve("claim");
         Files.createDirectories(claim.getParent());
-        Claim mine = new Claim(host(), ProcessHandle.current().pid(), Instant.now().toString());
-        for (int tries = 0; tries < 2; tries++) {
-            try {
-                Files.write(claim, Json.mapper().writeValueAsBytes(mine), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                return Optional.of(mine);
-            } catch (FileAlreadyExistsException e) {
-                if (!stale(claim)) {
+        Claim mine = Claim.mine();
+        try {
+            Files.write(claim, Json.mapper().writeValueAsBytes(mine), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            return Optional.of(mine);
+        } catch (FileAlreadyExistsException e) {
+            // Taken: take it over only if stale, deciding and replacing under the trial's lock.
+            try (FileChannel channel = FileChannel.open(trialDir(id).resolve("claim.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                if (Files.exists(claim) && !stale(claim)) {
                     return Optional.empty();
                 }
-                try {
-                    Files.move(claim, claim.resolveSibling("claim.stale-" + System.nanoTime()), StandardCopyOption.ATOMIC_MOVE);
-                } catch (NoSuchFileException | AtomicMoveNotSupportedException gone) {
-                    // Another runner took it over first: try to create ours, and lose to theirs if it is there.
-                }
+                Files.move(claim, claim.resolveSibling("claim.stale-" + System.nanoTime()), StandardCopyOption.ATOMIC_MOVE);
+                Files.write(claim, Json.mapper().writeValueAsBytes(mine), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                return Optional.of(mine);
+            } catch (NoSuchFileException | FileAlreadyExistsException race) {
+                return Optional.empty();
             }
         }
-        return Optional.empty();
     }
 
-    /** Renews this process's claim (a heartbeat for runners on other hosts). */
-    public void renew(String id) throws IOException {
+    /** Renews this process's claim (a heartbeat against the lease); false when the claim is no longer ours. */
+    public boolean renew(String id) throws IOException {
         Path claim = trialDir(id).resolve("claim");
-        if (Files.exists(claim)) {
-            Files.setLastModifiedTime(claim, FileTime.from(Instant.now()));
+        if (!Claim.mine().sameProcess(read(claim))) {
+            return false;
+        }
+        Files.setLastModifiedTime(claim, FileTime.from(Instant.now()));
+        return true;
+    }
+
+    /** Gives this process's claim up (a claim another runner has taken over stays). */
+    public void release(String id) throws IOException {
+        Path claim = trialDir(id).resolve("claim");
+        if (Claim.mine().sameProcess(read(claim))) {
+            Files.deleteIfExists(claim);
         }
     }
 
-    /** Gives a claim up. */
-    public void release(String id) throws IOException {
-        Files.deleteIfExists(trialDir(id).resolve("claim"));
+    private static Claim read(Path claim) {
+        try {
+            return Json.mapper().readValue(claim.toFile(), Claim.class);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean stale(Path claim) throws IOException {
-        Claim c;
-        try {
-            c = Json.mapper().readValue(claim.toFile(), Claim.class);
-        } catch (NoSuchFileException e) {
+        Instant touched = Files.getLastModifiedTime(claim).toInstant();
+        if (touched.isBefore(Instant.now().minus(LEASE))) {
             return true;
-        } catch (IOException e) {
+        }
+        Claim c = read(claim);
+        if (c == null) {
             // Half-written by a runner killed while claiming: stale once it is older than a few seconds.
-            return Files.getLastModifiedTime(claim).toInstant().isBefore(Instant.now().minusSeconds(30));
+            return touched.isBefore(Instant.now().minusSeconds(30));
         }
-        if (c.host().equals(host())) {
-            return ProcessHandle.of(c.pid()).map(p -> !p.isAlive()).orElse(true);
+        if (!c.host().equals(host())) {
+            return false;
         }
-        return Files.getLastModifiedTime(claim).toInstant().isBefore(Instant.now().minus(LEASE));
+        return ProcessHandle.of(c.pid()).map(p -> !p.isAlive() || c.processStart() != null && !c.processStart().isEmpty()
+                && !p.info().startInstant().map(Instant::toString).orElse("").equals(c.processStart())).orElse(true);
     }
 
     /**

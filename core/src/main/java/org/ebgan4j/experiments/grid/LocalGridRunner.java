@@ -40,10 +40,14 @@ public final class LocalGridRunner {
             }
         }
 
-        /** {@code parallel} trials sharing this machine's cores evenly, 3 GiB each. */
-        public static Options sharing(int parallel, boolean progress) {
+        /**
+         * {@code parallel} trials at once (default: one per core) of {@code threadsPerTrial} threads
+         * (default: the cores shared evenly), 3 GiB each.
+         */
+        public static Options of(Integer parallel, Integer threadsPerTrial, boolean progress) {
             int cores = Runtime.getRuntime().availableProcessors();
-            return new Options(parallel, Math.max(1, cores / parallel), "3g", progress);
+            int p = parallel != null ? parallel : cores;
+            return new Options(p, threadsPerTrial != null ? threadsPerTrial : Math.max(1, cores / Math.max(1, p)), "3g", progress);
         }
     }
 
@@ -63,9 +67,11 @@ public final class LocalGridRunner {
         }
         if (source != null) {
             Files.createDirectories(dir);
-            for (String f : List.of(DigitClassifier.INFO, DigitClassifier.PARAMS)) {
-                Files.copy(source.resolve(f), dir.resolve(f + ".tmp"), StandardCopyOption.REPLACE_EXISTING);
-                Files.move(dir.resolve(f + ".tmp"), dir.resolve(f), StandardCopyOption.ATOMIC_MOVE);
+            // The parameters first: the info file is what marks the classifier as there.
+            for (String f : List.of(DigitClassifier.PARAMS, DigitClassifier.INFO)) {
+                Path tmp = Files.createTempFile(dir, f, ".tmp");
+                Files.copy(source.resolve(f), tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, dir.resolve(f), StandardCopyOption.ATOMIC_MOVE);
             }
             return;
         }
@@ -113,6 +119,7 @@ public final class LocalGridRunner {
                         if (!o.succeeded()) {
                             failedTasks[0]++;
                             log.printf("trial %s: its process exited with %d; see %s%n", o.task().id(), o.exitCode(), o.task().log());
+                            recordCrash(store, o.task().id(), o.exitCode(), o.task().log());
                         }
                         if (bar != null) {
                             bar.step();
@@ -133,6 +140,24 @@ public final class LocalGridRunner {
             }
         }
         return new Summary(ran, store.counts(trials), (System.nanoTime() - began) / 1e9);
+    }
+
+    /**
+     * A trial whose process died without recording anything (a native crash, the kernel's OOM killer)
+     * is recorded as failed, so that it counts as an attempt and the grid does not retry it forever.
+     */
+    public static void recordCrash(GridStore store, String id, int exitCode, Path log) {
+        try {
+            Trial trial = store.spec().expand().stream().filter(t -> t.id().equals(id)).findFirst().orElse(null);
+            if (exitCode == Worker.TAKEN_OVER || trial == null || !store.pending(List.of(trial)).contains(trial)) {
+                return;
+            }
+            store.record(new TrialResult(id, TrialResult.Status.FAILED, store.nextAttempt(id), "its process exited with code "
+                    + exitCode + " without a result; see " + log, trial.labels(), trial.options(), null, null, null, null, null, null,
+                    null, null, null, null, GridStore.host(), java.time.Instant.now().toString(), null));
+        } catch (IOException e) {
+            // The store is unreadable: the next run finds the trial pending.
+        }
     }
 
     private static ProgressBar progressBar(int total) {

@@ -14,14 +14,15 @@ import java.util.Map;
  * @param steps the steps trained (a diverged trial: those of its last good checkpoint)
  * @param trainSeconds wall time of training, this attempt (a resumed trial: since it was resumed)
  * @param runner where it ran: host and process
- * @param networks the fully connected networks' settings as trained, defaults included ({@code layersG},
- *     {@code sizeG}, {@code layersD}, {@code sizeD}, {@code dropoutD}); empty for other networks
+ * @param trained settings as trained, defaults included: the fully connected networks' ({@code layersG},
+ *     {@code sizeG}, {@code layersD}, {@code sizeD}, {@code dropoutD}), the optimisers ({@code optimD},
+ *     {@code optimG}, {@code lrD}, {@code lrG}) and the engine's {@code threads}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TrialResult(String id, Status status, int attempt, String reason, Map<String, String> labels,
         Map<String, Object> options, Double inceptionScore, Double expInceptionScore, Double fid, Long steps,
         Double lossD, Double lossG, Double energyReal, Double energyFake, Double trainSeconds, Double evalSeconds,
-        String runner, String finishedAt, Map<String, Object> networks) {
+        String runner, String finishedAt, Map<String, Object> trained) {
 
     /** How a trial ended. */
     public enum Status {
@@ -43,8 +44,8 @@ public record TrialResult(String id, Status status, int attempt, String reason, 
     /** An option as a number (the trained network's value where the trial left it to its default), or NaN. */
     public double number(String option) {
         Object v = options.get(option);
-        if (v == null && networks != null) {
-            v = networks.get(option);
+        if (v == null && trained != null) {
+            v = trained.get(option);
         }
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }

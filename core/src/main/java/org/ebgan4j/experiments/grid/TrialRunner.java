@@ -7,6 +7,7 @@ import org.ebgan4j.eval.Evaluation;
 import org.ebgan4j.eval.LinearProbe;
 import org.ebgan4j.game.StepMetrics;
 import org.ebgan4j.nn.FullyConnectedSpec;
+import org.ebgan4j.optim.OptimizerSpec;
 import org.ebgan4j.train.AdversarialTrainer;
 import org.ebgan4j.train.Checkpoint;
 import org.ebgan4j.train.EnergyGan;
@@ -82,26 +83,31 @@ public final class TrialRunner {
                         report.inception().score(), report.inception().expScore(), report.fid(), steps,
                         metric(last, StepMetrics.LOSS_D), metric(last, StepMetrics.LOSS_G), metric(last, StepMetrics.ENERGY_REAL),
                         metric(last, StepMetrics.ENERGY_FAKE), trainSeconds, (System.nanoTime() - evalBegan) / 1e9, runner,
-                        Instant.now().toString(), networks(prepared.config()));
+                        Instant.now().toString(), trained(prepared.config()));
             }
         } catch (Exception | OutOfMemoryError e) {
+            e.printStackTrace(); // into the trial's log
             String reason = (e.getMessage() == null ? e.toString() : e.getMessage()).lines().findFirst().orElse(e.toString());
             return new TrialResult(trial.id(), TrialResult.Status.FAILED, attempt, reason, trial.labels(), trial.options(), null, null,
                     null, null, null, null, null, null, (System.nanoTime() - began) / 1e9, null, runner, Instant.now().toString(), null);
         }
     }
 
-    /** Table 1's settings of fully connected networks as trained. */
-    static Map<String, Object> networks(TrainConfig config) {
-        if (!(config.networks() instanceof FullyConnectedSpec n)) {
-            return Map.of();
-        }
+    /** Table 1's settings as trained: fully connected networks, optimisers, and the engine's threads. */
+    static Map<String, Object> trained(TrainConfig config) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("layersG", n.layersG());
-        m.put("sizeG", n.sizeG());
-        m.put("layersD", n.layersD());
-        m.put("sizeD", n.sizeD());
-        m.put("dropoutD", n.dropoutD());
+        if (config.networks() instanceof FullyConnectedSpec n) {
+            m.put("layersG", n.layersG());
+            m.put("sizeG", n.sizeG());
+            m.put("layersD", n.layersD());
+            m.put("sizeD", n.sizeD());
+            m.put("dropoutD", n.dropoutD());
+        }
+        m.put("optimD", config.optimizer().discriminator() instanceof OptimizerSpec.Sgd ? "sgd" : "adam");
+        m.put("optimG", config.optimizer().generator() instanceof OptimizerSpec.Sgd ? "sgd" : "adam");
+        m.put("lrD", config.optimizer().discriminator().lr());
+        m.put("lrG", config.optimizer().generator().lr());
+        m.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()));
         return m;
     }
 
@@ -127,11 +133,20 @@ public final class TrialRunner {
         if (store.claim(trialId).isEmpty()) {
             return null;
         }
+        // Another runner may have finished the trial between the check and the claim.
+        if (!store.pending(List.of(trial)).contains(trial)) {
+            store.release(trialId);
+            return null;
+        }
         Thread heartbeat = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     Thread.sleep(60_000);
-                    store.renew(trialId);
+                    if (!store.renew(trialId)) {
+                        // Taken over (this process was thought gone): the other runner trains it now.
+                        System.err.println(trialId + ": the claim was taken over; stopping");
+                        Runtime.getRuntime().halt(org.ebgan4j.experiments.Worker.TAKEN_OVER);
+                    }
                 } catch (InterruptedException e) {
                     return;
                 } catch (IOException e) {

@@ -32,7 +32,7 @@ class GridReportTest {
             options.put("lr", Double.parseDouble(p[2]));
         }
         return new TrialResult(model + "-" + (count++), status, 1, null, Map.of(), options, score, score == null ? null : Math.exp(score),
-                null, 100L, null, null, null, null, 1.0, 1.0, "t", "now", Map.of());
+                null, 100L, null, null, null, null, 1.0, 1.0, "t", "now", null);
     }
 
     private static List<TrialResult> results() {

@@ -76,20 +76,52 @@ class GridStoreTest {
         Process gone = new ProcessBuilder("true").start();
         gone.waitFor();
         Files.writeString(store.trialDir(id).resolve("claim"), Json.mapper().writeValueAsString(
-                new GridStore.Claim(GridStore.host(), gone.pid(), "then")));
+                new GridStore.Claim(GridStore.host(), gone.pid(), "then", "")));
         assertThat(store.claim(id)).isPresent();
         assertThat(Files.list(store.trialDir(id)).map(p -> p.getFileName().toString()).filter(n -> n.startsWith("claim.stale")))
                 .hasSize(1);
-        // Another host's claim holds for its lease.
+        // A live process of the same id that started at another time is another process: the pid was reused.
+        ProcessHandle self = ProcessHandle.current();
         Files.writeString(store.trialDir(id).resolve("claim"), Json.mapper().writeValueAsString(
-                new GridStore.Claim("another-host", 1, "now")));
+                new GridStore.Claim(GridStore.host(), self.pid(), "then", "1970-01-01T00:00:00Z")));
+        assertThat(store.claim(id)).isPresent();
+        // Another host's claim holds for its lease, and this process may neither renew nor release it.
+        Files.writeString(store.trialDir(id).resolve("claim"), Json.mapper().writeValueAsString(
+                new GridStore.Claim("another-host", 1, "now", "")));
         assertThat(store.claim(id)).isEmpty();
+        assertThat(store.renew(id)).isFalse();
+        store.release(id);
+        assertThat(store.trialDir(id).resolve("claim")).exists();
+        // Once the lease has run out, it is stale.
+        Files.setLastModifiedTime(store.trialDir(id).resolve("claim"),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(GridStore.LEASE).minusSeconds(1)));
+        assertThat(store.claim(id)).isPresent();
+        assertThat(store.renew(id)).isTrue();
+    }
+
+    @Test
+    void aTrialWhoseProcessDiedWithoutAResultCountsAsAFailedAttempt(@TempDir Path tmp) throws Exception {
+        GridStore store = GridStore.open(tmp.resolve("s"), grid(1));
+        Trial t = store.spec().expand().get(0);
+        LocalGridRunner.recordCrash(store, t.id(), 137, tmp.resolve("log.txt"));
+        TrialResult r = store.latest().get(t.id());
+        assertThat(r.status()).isEqualTo(TrialResult.Status.FAILED);
+        assertThat(r.attempt()).isEqualTo(1);
+        assertThat(r.reason()).contains("exited with code 137");
+        // A process stopped because another runner took its trial over is not a failure of the trial.
+        Trial other = store.spec().expand().get(1);
+        LocalGridRunner.recordCrash(store, other.id(), org.ebgan4j.experiments.Worker.TAKEN_OVER, tmp.resolve("log.txt"));
+        assertThat(store.latest()).doesNotContainKey(other.id());
     }
 
     @Test
     void aStoreHoldsOneGrid(@TempDir Path tmp) throws Exception {
         GridStore.open(tmp.resolve("s"), grid(0));
         assertThat(GridStore.open(tmp.resolve("s"), grid(0)).spec().name()).isEqualTo("store-test");
+        // The same trials with their data elsewhere: the store follows, since its workers read the grid from it.
+        GridStore.open(tmp.resolve("s"), grid(0).withDataDir(tmp.resolve("data")));
+        assertThat(GridStore.existing(tmp.resolve("s")).spec().base()).containsEntry("dataDir", tmp.resolve("data").toString());
+        assertThatThrownBy(() -> GridStore.open(tmp.resolve("s"), grid(3))).hasMessageContaining("with other settings");
         GridSpec other = new GridSpec("store-test", 0, Map.<String, Object>of("model", "gan", "dataset", "gaussians4", "steps", 5),
                 List.of(new GridSpec.Axis("lr", List.of(0.001))), List.of(), null, null, 0);
         assertThatThrownBy(() -> GridStore.open(tmp.resolve("s"), other)).hasMessageContaining("holds the results of another grid");

@@ -71,7 +71,7 @@ class LocalGridRunnerTest {
             assertThat(r.inceptionScore()).as(r.id()).isBetween(0.0, Math.log(10));
             assertThat(r.steps()).isEqualTo(60);
             assertThat(Files.isRegularFile(store.trialDir(r.id()).resolve("samples.png"))).isTrue();
-            assertThat(r.networks()).containsEntry("layersD", 2);
+            assertThat(r.trained()).containsEntry("layersD", 2).containsEntry("threads", 1);
         }
         LocalGridRunner.Summary again = LocalGridRunner.run(store, new LocalGridRunner.Options(2, 1, "1g", false), quiet());
         assertThat(again.ran()).isZero();
