@@ -54,12 +54,16 @@ final class ClassifierCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            // The settings are checked before the data is read, so that a bad value is the only thing said.
+            DigitClassifier.Settings settings = new DigitClassifier.Settings(epochs, batch, lr, shift, dropout, seed);
+            if (holdOut < 0) {
+                throw new IllegalArgumentException("--hold-out must be 0 or more, got " + holdOut);
+            }
             DigitClassifier.TrainingData data = DigitClassifier.TrainingData.of(dataset, dataDir, holdOut, seed);
             Path folder = out != null ? out : RunEvaluation.defaultClassifier(dataset);
             System.err.printf("ebgan: training a classifier on %d %s images (%d held out) into %s%n",
                     data.train().size(), dataset, data.heldOut().size(), folder);
-            try (DigitClassifier c = DigitClassifier.train(data, new DigitClassifier.Settings(epochs, batch, lr, shift, dropout, seed),
-                    !quiet)) {
+            try (DigitClassifier c = DigitClassifier.train(data, settings, !quiet)) {
                 c.save(folder);
                 System.out.printf("held-out accuracy %.4f on %d images (%d training images, %d epochs, %.1f s); saved in %s%n",
                         c.info().heldOutAccuracy(), c.info().heldOutSamples(), c.info().trainSamples(), epochs,

@@ -1,13 +1,9 @@
 package org.ebgan4j.cli;
 
-import org.ebgan4j.data.DatasetException;
-import org.ebgan4j.train.TrainingDivergedException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 
 /** The {@code ebgan} command: a thin layer over the library, one subcommand per job. */
@@ -44,26 +40,29 @@ public final class EbganCommand implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code: 0 done, 1 failed, 2 bad arguments. */
+    /** Runs the command line and returns its exit code: 0 done, 1 a fault of the system, 2 bad input ({@link Failures}). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new EbganCommand());
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
-            err.println("ebgan: " + e.getMessage() + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
+            err.println("ebgan: " + Failures.oneLine(e.getMessage()) + " (see '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help')");
             return 2;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            if (e instanceof IllegalArgumentException || e instanceof DatasetException) {
-                err.println("ebgan: " + Options.translate(e.getMessage()));
-                return 2;
+            Failures.Report report = Failures.of(e);
+            commandLine.getErr().println("ebgan: " + report.message());
+            if (System.getenv("EBGAN_DEBUG") != null) {
+                e.printStackTrace(commandLine.getErr());
             }
-            if (e instanceof TrainingDivergedException || e instanceof IOException || e instanceof UncheckedIOException) {
-                err.println("ebgan: " + Options.translate(e.getMessage()));
-                return 1;
-            }
-            throw e;
+            return report.code();
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // An error thrown past picocli's handler (out of memory, a native library missing): still one line.
+            Failures.Report report = Failures.of(e);
+            cli.getErr().println("ebgan: " + report.message());
+            return report.code();
+        }
     }
 }

@@ -7,7 +7,9 @@ import org.ebgan4j.train.RunFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code ebgan energy}: scores data by a trained discriminator's energy (low = data-like). */
@@ -19,7 +21,8 @@ final class EnergyCommand implements Callable<Integer> {
     Path run;
 
     @Option(names = "--data", required = true,
-            description = "a data set name (as for 'ebgan train --dataset'), or a .npy / .csv file of samples in the data's units")
+            description = "a data set name (as for 'ebgan train --dataset'), or a .npy / .csv file of samples in the data's units "
+                    + "(2D points; images in [0, 1], or 0..255 and [-1, 1], mapped with a note), one per row")
     String data;
 
     @Option(names = "--data-dir", description = "folder of the named data set's files")
@@ -36,6 +39,10 @@ final class EnergyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (out != null && (Files.isDirectory(out) || !out.toString().toLowerCase(Locale.ROOT).endsWith(".csv"))) {
+            throw new IllegalArgumentException("--out " + out + (Files.isDirectory(out) ? " is a folder" : " does not end in .csv")
+                    + "; give the name of the CSV file to write, like energies.csv");
+        }
         try (EnergyGan model = EnergyGan.load(new RunFolder(run))) {
             EnergyScores scores = EnergyScores.of(model, data, dataDir, test, maxSamples);
             if (out != null) {

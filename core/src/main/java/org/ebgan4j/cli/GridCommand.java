@@ -76,8 +76,8 @@ final class GridCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             GridSpec spec = grid.spec();
-            GridStore store = GridStore.open(grid.store(spec), spec);
             LocalGridRunner.Options options = workers.options(!quiet);
+            GridStore store = GridStore.open(grid.store(spec), spec);
             List<Trial> trials = spec.expand();
             List<Trial> pending = store.pending(trials);
             System.out.printf("grid %s: %d trials, %d to run, in %s; %d at once, %d threads each%n", spec.name(), trials.size(),

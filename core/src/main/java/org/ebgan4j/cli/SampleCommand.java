@@ -29,11 +29,10 @@ final class SampleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (n < 1) {
-            throw new IllegalArgumentException("--n must be at least 1, got " + n);
-        }
         SampleFiles.requireSupported(out);
+        SampleFiles.requireCount(n, 1, out);
         try (EnergyGan model = EnergyGan.load(new RunFolder(run))) {
+            SampleFiles.requireCount(n, model.config().networks().dataDim(), out);
             SampleFiles.write(model, model.sample(n, seed), n, out);
             System.out.printf("wrote %d samples to %s%n", n, out);
         }

@@ -8,6 +8,8 @@ import org.ebgan4j.train.RunFolder;
 import org.ebgan4j.train.RunPictures;
 import org.ebgan4j.train.TrainConfig;
 import org.ebgan4j.train.TrainConfigBuilder;
+import org.ebgan4j.train.TrainingContext;
+import org.ebgan4j.train.TrainingListener;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +33,9 @@ final class TrainCommand implements Callable<Integer> {
     /** Flags that are not run options: the model and data set (set first), the run folder's, help. */
     private static final Set<String> NOT_OPTIONS = Set.of("model", "dataset", "noBatchNorm", "noBatchNormD", "out", "resume",
             "quiet", "help", "version");
+
+    /** What a resume may be given: the run folder's flags, its length and its learning rates. */
+    private static final Set<String> RESUMABLE = Set.of("out", "resume", "quiet", "steps", "epochs", "lr", "lrD", "lrG");
 
     @Spec CommandSpec spec;
 
@@ -113,8 +118,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", description = "steps between checkpoints (default: 500)") Integer checkpointEvery;
 
     @Option(names = "--out", description = "run folder (default: runs/<model>-<dataset>-<seed>)") Path out;
-    @Option(names = "--resume", description = "continue the run in --out from its last checkpoint "
-            + "(its config.json is used; --steps or --epochs may extend it)") boolean resume;
+    @Option(names = "--resume", description = "continue the run in --out from its last checkpoint, or from step 0 if it "
+            + "stopped before writing one (its config.json is used; --steps or --epochs may extend it, --lr, --lr-d and --lr-g "
+            + "change the rates from the resumed step on, recorded in config.json)") boolean resume;
     @Option(names = "--quiet", description = "no progress bar") boolean quiet;
 
     @Override
@@ -126,23 +132,42 @@ final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--resume needs --out, the run folder to continue");
             }
             run = new RunFolder(out);
-            prepared = PreparedRun.resume(run, epochs, steps);
+            requireResumable();
+            prepared = PreparedRun.resume(run, new PreparedRun.Changes(epochs, steps, lr, lrD, lrG));
         } else {
             prepared = builder().prepare();
             run = new RunFolder(out != null ? out : prepared.config().defaultRunFolder());
         }
+        prepared.notes().forEach(n -> System.err.println("ebgan: " + n));
         TrainConfig config = prepared.config();
         int crop = config.data().randomCrop();
-        System.err.printf("ebgan: training %s on %s (%d samples of %d values%s) into %s%n", config.game().model(),
+        String announce = String.format("ebgan: training %s on %s (%d samples of %d values%s) into %s", config.game().model(),
                 prepared.data().name(), prepared.data().size(), prepared.data().sampleSize(),
                 crop > 0 ? ", random " + crop + "x" + crop + " patches" : "", run.root());
+        // Said once the folder is checked and the checkpoint restored: a refused run prints only why.
+        TrainingListener announcer = new TrainingListener() {
+            @Override
+            public void onTrainingBegin(TrainingContext context) {
+                System.err.println(announce);
+            }
+        };
         try (EnergyGan gan = new EnergyGan(config); AdversarialTrainer trainer = new AdversarialTrainer(gan)) {
             AdversarialTrainer.Result result = trainer.fit(prepared.data(), run,
-                    new AdversarialTrainer.FitOptions(resume, !quiet, List.of(new RunPictures(prepared.data()))));
+                    new AdversarialTrainer.FitOptions(resume, !quiet, List.of(announcer, new RunPictures(prepared.data()))));
             System.out.printf("trained %d steps in %.1f s; run folder %s (config.json, metrics.jsonl, samples/, checkpoints/)%n",
                     result.steps(), result.seconds(), run.root());
         }
         return 0;
+    }
+
+    /** A resume continues the run its config.json describes: only the length and the learning rates may change. */
+    private void requireResumable() {
+        for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            if (!RESUMABLE.contains(Options.parameter(option.longestName()))) {
+                throw new IllegalArgumentException(option.longestName() + " cannot change on --resume: the run's config.json fixes it; "
+                        + "only --steps, --epochs, --lr, --lr-d and --lr-g may be given (start a new run for other settings)");
+            }
+        }
     }
 
     /**

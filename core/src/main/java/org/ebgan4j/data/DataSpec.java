@@ -1,6 +1,14 @@
 package org.ebgan4j.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * Which data, from where, and how much of it; {@code raw = value * scale + offset} maps the
@@ -15,9 +23,11 @@ import java.nio.file.Path;
  * @param imageSize side that folder images are resized and centre-cropped to (0: the loader's default)
  * @param randomCrop side of the random patch cut from every training image each time it is used
  *     (0: none; the EBGAN paper's LSUN setting is images of 96 and patches of 64)
+ * @param sha256 for a data set read from one small file (a mixture {@code .json}), the SHA-256 of its
+ *     content when the run began, so that a resume refuses a file that changed ({@code null}: none)
  */
 public record DataSpec(String dataset, String dataDir, int maxSamples, double scale, double offset,
-        Integer label, int holdOut, int imageSize, int randomCrop) {
+        Integer label, int holdOut, int imageSize, int randomCrop, @JsonInclude(JsonInclude.Include.NON_NULL) String sha256) {
 
     public DataSpec {
         if (dataset == null || dataset.isBlank()) {
@@ -41,15 +51,47 @@ public record DataSpec(String dataset, String dataDir, int maxSamples, double sc
 
     /** A data set, at most {@code maxSamples} of it, all classes, no hold-out. */
     public DataSpec(String dataset, String dataDir, int maxSamples, double scale, double offset) {
-        this(dataset, dataDir, maxSamples, scale, offset, null, 0, 0, 0);
+        this(dataset, dataDir, maxSamples, scale, offset, null, 0, 0, 0, null);
     }
 
     public DataSpec(String dataset, String dataDir, int maxSamples, double scale, double offset, Integer label, int holdOut) {
-        this(dataset, dataDir, maxSamples, scale, offset, label, holdOut, 0, 0);
+        this(dataset, dataDir, maxSamples, scale, offset, label, holdOut, 0, 0, null);
+    }
+
+    public DataSpec(String dataset, String dataDir, int maxSamples, double scale, double offset, Integer label, int holdOut,
+            int imageSize, int randomCrop) {
+        this(dataset, dataDir, maxSamples, scale, offset, label, holdOut, imageSize, randomCrop, null);
     }
 
     public DataSpec withScale(double newScale, double newOffset) {
-        return new DataSpec(dataset, dataDir, maxSamples, newScale, newOffset, label, holdOut, imageSize, randomCrop);
+        return new DataSpec(dataset, dataDir, maxSamples, newScale, newOffset, label, holdOut, imageSize, randomCrop, sha256);
+    }
+
+    /** This spec with the SHA-256 of its data file recorded, when the data set is one ({@link #dataFile}). */
+    public DataSpec withFileHash() {
+        Path file = dataFile();
+        return file == null ? this : new DataSpec(dataset, dataDir, maxSamples, scale, offset, label, holdOut, imageSize, randomCrop,
+                sha256(file));
+    }
+
+    /** The one file the data set is read from (a mixture {@code .json}), or {@code null} when it is a name or a folder. */
+    public Path dataFile() {
+        if (!dataset.endsWith(".json")) {
+            return null;
+        }
+        Path file = Path.of(dataset);
+        return Files.isRegularFile(file) ? file : null;
+    }
+
+    /** The SHA-256 of a file's content, in hex. */
+    public static String sha256(Path file) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The data folder, or {@code null}. */

@@ -1,6 +1,5 @@
 package org.ebgan4j.data;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -9,6 +8,9 @@ public final class Datasets {
 
     /** Samples drawn from a synthetic mixture when no maximum is given (the paper's 100K). */
     public static final int MIXTURE_SAMPLES = 100_000;
+
+    /** At most this many points drawn from a mixture. */
+    public static final int MAX_MIXTURE_SAMPLES = 10_000_000;
 
     public static final String NAMES = "mnist, fashion-mnist, mnist-json, cifar10, images (a folder of JPEG/PNG), "
             + "gaussians4, biased2, spirals, or a mixture .json file";
@@ -34,8 +36,15 @@ public final class Datasets {
 
     /** As {@link #load(String, Path, int, long)}, with the side of folder images (0: {@value #DEFAULT_IMAGE_SIZE}). */
     public static TensorDataset load(String name, Path dataDir, int maxSamples, long seed, int imageSize) {
+        if (maxSamples < 0) {
+            throw new IllegalArgumentException("`maxSamples` must be 0 (all) or more, got " + maxSamples);
+        }
         GaussianMixture2D mixture = mixture(name);
         if (mixture != null) {
+            if (maxSamples > MAX_MIXTURE_SAMPLES) {
+                throw new DatasetException(String.format(Locale.ROOT, "`maxSamples` %,d would draw that many points from %s; "
+                        + "at most %,d (the default is %,d)", maxSamples, name, MAX_MIXTURE_SAMPLES, MIXTURE_SAMPLES));
+            }
             return mixture.toDataset(maxSamples > 0 ? maxSamples : MIXTURE_SAMPLES, seed);
         }
         if (name.equalsIgnoreCase("images")) {
@@ -175,11 +184,7 @@ public final class Datasets {
                 return MixturePresets.spirals();
             default:
                 if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
-                    Path p = Path.of(name);
-                    if (!Files.isRegularFile(p)) {
-                        throw new DatasetException("mixture file " + p + " does not exist");
-                    }
-                    return GaussianMixture2D.fromJson(p);
+                    return GaussianMixture2D.fromJson(Path.of(name));
                 }
                 return null;
         }

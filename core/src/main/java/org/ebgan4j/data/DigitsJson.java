@@ -26,7 +26,8 @@ public final class DigitsJson {
 
     public static TensorDataset read(Path dir) {
         if (!Files.isDirectory(dir)) {
-            throw new DatasetException("digits folder " + dir + " does not exist; " + HOW_TO_GET);
+            throw new DatasetException("digits folder " + dir + (Files.exists(dir) ? " is a file, not a folder" : " does not exist")
+                    + "; " + HOW_TO_GET);
         }
         float[][] perDigit = new float[10][];
         int total = 0;
@@ -54,15 +55,27 @@ public final class DigitsJson {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new DatasetException(file + " is not a JSON object with a \"data\" array");
             }
+            float[] data = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken t = p.nextToken();
-                if ("data".equals(field) && t == JsonToken.START_ARRAY) {
-                    return readArray(p, file);
+                if ("data".equals(field)) {
+                    if (t != JsonToken.START_ARRAY || data != null) {
+                        throw new DatasetException(file + (data != null ? " has two \"data\" arrays" : " has a \"data\" that is not an array"));
+                    }
+                    data = readArray(p, file);
+                } else {
+                    p.skipChildren();
                 }
-                p.skipChildren();
             }
-            throw new DatasetException(file + " has no \"data\" array");
+            if (data == null) {
+                throw new DatasetException(file + " has no \"data\" array");
+            }
+            if (p.nextToken() != null) {
+                throw new DatasetException(file + " goes on after its JSON object (line " + p.currentLocation().getLineNr()
+                        + "); is it two files joined?");
+            }
+            return data;
         } catch (IOException e) {
             throw new DatasetException("cannot parse " + file + " as JSON: " + e.getMessage().split("\n")[0], e);
         }

@@ -39,7 +39,8 @@ public final class IdxDatasets {
      */
     public static TensorDataset load(Path dir, Split split, String name, String howToGet) {
         if (!Files.isDirectory(dir)) {
-            throw new DatasetException("data folder " + dir + " does not exist; " + howToGet);
+            throw new DatasetException("data folder " + dir + (Files.exists(dir) ? " is a file, not a folder" : " does not exist")
+                    + "; " + howToGet);
         }
         Path images = find(dir, split.prefix + "-images-idx3-ubyte", howToGet);
         Path labels = find(dir, split.prefix + "-labels-idx1-ubyte", howToGet);

@@ -63,8 +63,16 @@ public final class DigitClassifier implements AutoCloseable {
     /** Training settings. */
     public record Settings(int epochs, int batch, float lr, int shift, float dropout, long seed) {
         public Settings {
-            if (epochs < 1 || batch < 1 || !(lr > 0) || shift < 0 || !(dropout >= 0 && dropout < 1)) {
-                throw new IllegalArgumentException("classifier settings out of range: " + this);
+            require(epochs >= 1, "`epochs` must be at least 1, got " + epochs);
+            require(batch >= 1, "`batch` must be at least 1, got " + batch);
+            require(lr > 0 && Float.isFinite(lr), "`lr` must be a positive number, got " + lr);
+            require(shift >= 0, "`shift` must be 0 or more pixels, got " + shift);
+            require(dropout >= 0 && dropout < 1, "`dropout` must lie in [0, 1), got " + dropout);
+        }
+
+        private static void require(boolean ok, String message) {
+            if (!ok) {
+                throw new IllegalArgumentException(message);
             }
         }
 
@@ -106,6 +114,9 @@ public final class DigitClassifier implements AutoCloseable {
 
         public static TrainingData of(String dataset, Path dataDir, int holdOut, long seed) {
             Datasets.requireImages(dataset);
+            if (holdOut < 0) {
+                throw new IllegalArgumentException("`holdOut` must be 0 or more, got " + holdOut);
+            }
             int keptOut = Datasets.hasTestSplit(dataset) ? 0 : holdOut;
             Splits.Split split = Datasets.forTraining(dataset, dataDir, 0, null, keptOut, seed);
             if (split.test() == null) {
@@ -306,7 +317,14 @@ public final class DigitClassifier implements AutoCloseable {
             throw new IOException("no classifier in " + dir + "; train one with DigitClassifier.train (ebgan classifier train) "
                     + "and save it there");
         }
-        Info info = Json.mapper().readValue(infoFile.toFile(), Info.class);
+        Info info;
+        try {
+            info = Json.mapper().readValue(infoFile.toFile(), Info.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String at = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new IOException("cannot read " + infoFile + ": it is not a classifier's description" + at
+                    + "; train the classifier again with 'ebgan classifier train'", e);
+        }
         DigitClassifier c = new DigitClassifier(info.side(), info.classes(), info.dropout(), info.seed());
         c.info = info;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(params))) {

@@ -3,7 +3,6 @@ package org.ebgan4j.eval;
 import org.ebgan4j.data.Datasets;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.io.AtomicFiles;
-import org.ebgan4j.io.SampleWriters;
 import org.ebgan4j.train.EnergyGan;
 
 import java.io.IOException;
@@ -24,27 +23,38 @@ public record EnergyScores(float[] energies, int[] labels) {
      * else a data set's name ({@link #ofDataset}).
      */
     public static EnergyScores of(EnergyGan model, String source, Path dataDir, boolean test, int maxSamples) throws IOException {
+        requireMaxSamples(maxSamples);
         String lower = source.toLowerCase(Locale.ROOT);
-        return lower.endsWith(".npy") || lower.endsWith(".csv") ? ofFile(model, Path.of(source), maxSamples)
-                : ofDataset(model, source, dataDir, test, maxSamples);
+        if (lower.endsWith(".npy") || lower.endsWith(".csv")) {
+            if (test || dataDir != null) {
+                throw new IllegalArgumentException((test ? "`test`" : "`dataDir`") + " applies to a data set, not to the file of samples "
+                        + source + "; leave it out");
+            }
+            return ofFile(model, Path.of(source), maxSamples);
+        }
+        return ofDataset(model, source, dataDir, test, maxSamples);
     }
 
     /**
      * Scores the samples of a {@code .npy} or {@code .csv} file, one per row in the data's units
-     * (pixels in [0, 1], 2D coordinates), at most {@code maxSamples} of them (0: all).
+     * (pixels in [0, 1], 2D coordinates), at most {@code maxSamples} of them (0: all). The file is
+     * checked by {@link SampleInputs}: its shape against the model's, finite values, the range of images.
      */
     public static EnergyScores ofFile(EnergyGan model, Path file, int maxSamples) throws IOException {
-        int dim = model.config().networks().dataDim();
-        SampleWriters.Samples s = SampleWriters.read(file);
-        if (s.values().length % dim != 0 || s.values().length == 0) {
-            throw new IllegalArgumentException(file + " holds " + s.values().length + " values, not a whole number of "
-                    + dim + "-value samples that this run's model takes");
+        requireMaxSamples(maxSamples);
+        float[] raw = SampleInputs.read(file, SampleInputs.Reader.of(model), System.err);
+        return score(model, model.fromRaw(raw), null, maxSamples);
+    }
+
+    private static void requireMaxSamples(int maxSamples) {
+        if (maxSamples < 0) {
+            throw new IllegalArgumentException("`maxSamples` must be 0 (all) or more, got " + maxSamples);
         }
-        return score(model, model.fromRaw(s.values()), null, maxSamples);
     }
 
     /** Scores a data set's training split (or its test split), fitted to the model's images, at most {@code maxSamples} (0: all). */
     public static EnergyScores ofDataset(EnergyGan model, String dataset, Path dataDir, boolean test, int maxSamples) {
+        requireMaxSamples(maxSamples);
         int dim = model.config().networks().dataDim();
         TensorDataset ds = model.fitData(test ? Datasets.loadTest(dataset, dataDir, maxSamples)
                 : Datasets.load(dataset, dataDir, maxSamples, 0));

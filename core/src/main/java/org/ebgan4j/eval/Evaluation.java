@@ -71,9 +71,20 @@ public final class Evaluation {
      * @param probeSeeds seeds of the linear probe (the paper: 10)
      */
     public record Settings(Set<Metric> metrics, int n, long seed, int rankSize, int probeSeeds, LinearProbe.Config probe) {
+        /** At most this many generated samples ({@code n}) and images to rank. */
+        public static final int MAX_SAMPLES = 200_000;
+        /** At most this many seeds of the linear probe. */
+        public static final int MAX_PROBE_SEEDS = 1000;
+
         public Settings {
-            if (n < 2 || rankSize < 2 || probeSeeds < 1) {
-                throw new IllegalArgumentException("`n` and `rankSize` must be at least 2 and `probeSeeds` at least 1");
+            require("n", n, 2, MAX_SAMPLES);
+            require("rankSize", rankSize, 2, MAX_SAMPLES);
+            require("probeSeeds", probeSeeds, 1, MAX_PROBE_SEEDS);
+        }
+
+        private static void require(String name, int value, int min, int max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("`" + name + "` must lie in " + min + ".." + String.format(Locale.ROOT, "%,d", max) + ", got " + value);
             }
         }
 

@@ -2,7 +2,6 @@ package org.ebgan4j.eval;
 
 import org.ebgan4j.io.AtomicFiles;
 import org.ebgan4j.io.Json;
-import org.ebgan4j.io.SampleWriters;
 import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.MetricsLog;
 import org.ebgan4j.train.RunFolder;
@@ -82,13 +81,12 @@ public final class RunEvaluation {
         Path classifier = classifierDir != null ? classifierDir : defaultClassifier(dataset != null ? dataset : "mnist-json");
         Evaluation.Report report;
         try (DigitClassifier c = DigitClassifier.load(classifier)) {
-            SampleWriters.Samples read = SampleWriters.read(samples);
+            float[] values = SampleInputs.read(samples, SampleInputs.Reader.ofClassifier(c.side()), System.err);
             int pixels = c.side() * c.side();
-            if (read.values().length == 0 || read.values().length % pixels != 0) {
-                throw new IllegalArgumentException(samples + " holds " + read.values().length + " values, not a whole number of "
-                        + c.side() + "x" + c.side() + " images that the classifier reads");
+            if (values.length / pixels < 2) {
+                throw new IllegalArgumentException(samples + " holds 1 image; the inception score and FID need at least 2 "
+                        + "(thousands for a stable score)");
             }
-            float[] values = read.values();
             for (int i = 0; i < values.length; i++) {
                 // Files hold pixels in [0, 1]; the classifier reads the networks' [-1, 1].
                 values[i] = values[i] * 2f - 1f;
@@ -105,7 +103,13 @@ public final class RunEvaluation {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(folder + " has no " + REPORT + "; evaluate it first (RunEvaluation.ofRun, or ebgan eval)");
         }
-        return Json.mapper().readValue(file.toFile(), Evaluation.Report.class);
+        try {
+            return Json.mapper().readValue(file.toFile(), Evaluation.Report.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            String at = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            throw new IllegalArgumentException(file + " is not an evaluation report that can be read" + at
+                    + "; measure the run again with 'ebgan eval'");
+        }
     }
 
     /**

@@ -35,6 +35,10 @@ public final class EbganGame implements AdversarialGame {
             if (reduction == null || margin == null) {
                 throw new IllegalArgumentException("EBGAN needs a reduction and a margin");
             }
+            if (!(margin.start() > 0)) {
+                throw new IllegalArgumentException("`margin` must be positive for EBGAN (eq. 1: with m = 0 the fakes' energy has no "
+                        + "push), got " + margin.start());
+            }
             if (!(pullAwayWeight >= 0) || Float.isInfinite(pullAwayWeight)) {
                 throw new IllegalArgumentException("`ptWeight` must be 0 or more, got " + pullAwayWeight);
             }

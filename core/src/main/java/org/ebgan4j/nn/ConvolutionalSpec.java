@@ -17,7 +17,7 @@ public record ConvolutionalSpec(ConvArchitecture architecture, NoiseKind noise, 
             throw new IllegalArgumentException("convolutional networks need an architecture and a noise kind");
         }
         if (!(initStdG > 0) || !(initStdD > 0)) {
-            throw new IllegalArgumentException("initial weight deviations must be positive");
+            throw new IllegalArgumentException("`initStdG` and `initStdD` must be positive, got " + initStdG + " and " + initStdD);
         }
     }
 

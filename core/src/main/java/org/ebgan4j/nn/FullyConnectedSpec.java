@@ -54,7 +54,8 @@ public record FullyConnectedSpec(
         require(layersD >= 2, "`layersD` must be at least 2 (an encoder layer and the decoder), got " + layersD);
         require(sizeG >= 1 && sizeD >= 1, "layer sizes must be positive, got `sizeG` " + sizeG + ", `sizeD` " + sizeD);
         require(dropoutD >= 0 && dropoutD < 1, "`dropoutD` must lie in [0, 1), got " + dropoutD);
-        require(initStdG > 0 && initStdD > 0, "initial weight deviations must be positive");
+        require(initStdG > 0 && Float.isFinite(initStdG), "`initStdG` must be positive, got " + initStdG);
+        require(initStdD > 0 && Float.isFinite(initStdD), "`initStdD` must be positive, got " + initStdD);
         require(noise != null && output != null, "noise and output kinds are required");
     }
 

@@ -16,8 +16,11 @@ public record MarginSchedule(Kind kind, float start, float end, long steps) {
     }
 
     public MarginSchedule {
-        if (!(start >= 0) || !(end >= 0)) {
-            throw new IllegalArgumentException("margins must be non-negative, got start=" + start + ", end=" + end);
+        if (!(start >= 0) || Float.isInfinite(start)) {
+            throw new IllegalArgumentException("`margin` must be finite and 0 or more, got " + start);
+        }
+        if (!(end >= 0) || Float.isInfinite(end)) {
+            throw new IllegalArgumentException("`marginEnd` must be finite and 0 or more, got " + end);
         }
         if (kind != Kind.CONSTANT && steps < 1) {
             throw new IllegalArgumentException("a decaying margin needs `marginDecaySteps` >= 1, got " + steps);

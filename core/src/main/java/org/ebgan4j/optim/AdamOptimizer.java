@@ -27,7 +27,7 @@ public final class AdamOptimizer implements Optimizer {
     private final List<Parameter> parameters;
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
-    private final float baseLearningRate;
+    private float baseLearningRate;
     private float learningRate;
     private final float beta1;
     private final float beta2;
@@ -82,6 +82,12 @@ public final class AdamOptimizer implements Optimizer {
     @Override
     public void scaleLearningRate(double factor, float floor) {
         learningRate = (float) Math.max(floor, baseLearningRate * factor);
+    }
+
+    @Override
+    public void setBaseLearningRate(float rate) {
+        baseLearningRate = rate;
+        learningRate = rate;
     }
 
     @Override

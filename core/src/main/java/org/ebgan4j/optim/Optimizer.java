@@ -29,6 +29,9 @@ public interface Optimizer extends AutoCloseable {
     /** Sets the learning rate to the base rate times {@code factor}, but not below {@code floor}. */
     void scaleLearningRate(double factor, float floor);
 
+    /** Replaces the base rate (a resumed run's new rate); the current rate becomes it until the next scaling. */
+    void setBaseLearningRate(float rate);
+
     float learningRate();
 
     /** Updates applied so far. */

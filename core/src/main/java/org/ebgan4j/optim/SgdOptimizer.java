@@ -22,7 +22,7 @@ public final class SgdOptimizer implements Optimizer {
 
     private final List<Parameter> parameters;
     private final List<NDArray> velocities = new ArrayList<>();
-    private final float baseLearningRate;
+    private float baseLearningRate;
     private float learningRate;
     private final float momentum;
     private final NDManager manager;
@@ -69,6 +69,12 @@ public final class SgdOptimizer implements Optimizer {
     @Override
     public void scaleLearningRate(double factor, float floor) {
         learningRate = (float) Math.max(floor, baseLearningRate * factor);
+    }
+
+    @Override
+    public void setBaseLearningRate(float rate) {
+        baseLearningRate = rate;
+        learningRate = rate;
     }
 
     @Override

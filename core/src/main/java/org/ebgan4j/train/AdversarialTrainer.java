@@ -12,7 +12,6 @@ import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.game.AdversarialGame;
 import org.ebgan4j.game.StepMetrics;
-import org.ebgan4j.io.AtomicFiles;
 import org.ebgan4j.optim.Optimizer;
 
 import java.io.IOException;
@@ -166,16 +165,24 @@ public final class AdversarialTrainer implements AutoCloseable {
     }
 
     /**
-     * Trains on {@code data} into {@code run}: fresh (the folder must not hold a run) or resumed from
-     * its last checkpoint, which then continues exactly as the uninterrupted run would have. Writes
+     * Trains on {@code data} into {@code run}: fresh (the folder must be new or empty) or resumed from
+     * its last checkpoint (from step 0 when it stopped before writing one), which then continues
+     * exactly as the uninterrupted run would have. Temporary files of interrupted writes are removed. Writes
      * {@code config.json}, {@code metrics.jsonl} and the checkpoint, besides what the options' listeners do.
      */
     public Result fit(TensorDataset data, RunFolder run, FitOptions options) throws IOException {
         TrainConfig config = model.config();
         if (options.resume()) {
-            restore(run.checkpoint());
-            // A resume may extend the run: the folder's config must still say how to reproduce it.
-            AtomicFiles.writeString(run.config(), config.toJson());
+            run.removeTemporaries();
+            if (run.hasCheckpoint()) {
+                restore(run.checkpoint());
+            } else {
+                // The run stopped before its first checkpoint: it starts again, as it first did.
+                nextStep = 0;
+                secondsBefore = 0;
+            }
+            // A resume may extend the run or change its rates: the folder's config must still say how to reproduce it.
+            run.writeConfig(config);
         } else {
             run.createFresh(config);
             nextStep = 0;
@@ -207,7 +214,7 @@ public final class AdversarialTrainer implements AutoCloseable {
                     l.onTrainingBegin(context);
                 }
                 for (long s = nextStep; s < total; s++) {
-                    setLearningRates(config.optimizer(), s / perEpoch);
+                    setLearningRates(config.optimizer(), s, s / perEpoch);
                     try (NDManager stepManager = model.manager().newSubManager()) {
                         NDArray real = batches.batch(stepManager, (int) (s / perEpoch), (int) (s % perEpoch));
                         last = step(real, s, context, all);
@@ -260,8 +267,18 @@ public final class AdversarialTrainer implements AutoCloseable {
         }
     }
 
-    /** The per-epoch learning-rate decay; a function of the epoch alone, so a resume restores it. */
-    private void setLearningRates(TrainConfig.OptimizerConfig config, long epoch) {
+    /**
+     * The per-epoch learning-rate decay on the base rates of the step (changed by a resume, or the
+     * optimisers' own); a function of the step alone, so a resume restores it.
+     */
+    private void setLearningRates(TrainConfig.OptimizerConfig config, long step, long epoch) {
+        if (!config.rateChanges().isEmpty()) {
+            optD.setBaseLearningRate(config.lrD(step));
+            optG.setBaseLearningRate(config.lrG(step));
+            if (optAux != null) {
+                optAux.setBaseLearningRate(config.lrG(step));
+            }
+        }
         double factor = config.decayFactor(epoch);
         optD.scaleLearningRate(factor, config.lrMin());
         optG.scaleLearningRate(factor, config.lrMin());

@@ -4,6 +4,7 @@ import org.ebgan4j.game.StepMetrics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 
 /** Saves the run's checkpoint every {@code checkpointEvery} steps and at the last one, atomically. */
 public final class Checkpointer implements TrainingListener {
@@ -21,8 +22,13 @@ public final class Checkpointer implements TrainingListener {
             try {
                 context.trainer().saveCheckpoint(context.run().checkpoint(), step, context.seconds());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write the checkpoint " + context.run().checkpoint() + " (the previous one "
-                        + "is kept): " + e.getMessage(), e);
+                // The system's reason, without the hidden temporary file's name that a file-system exception carries.
+                Throwable c = e.getCause() != null ? e.getCause() : e;
+                String cause = c instanceof FileSystemException f && f.getReason() != null ? f.getReason() : c.getMessage();
+                throw new UncheckedIOException("the checkpoint of step " + step + " could not be written to "
+                        + context.run().checkpoint() + " (" + cause + "); " + (context.lastCheckpoint() > 0
+                        ? "the checkpoint of step " + context.lastCheckpoint() + " is kept: resume the run once the cause is fixed"
+                        : "no checkpoint was written yet"), e);
             }
             context.checkpointWritten(step);
         }

@@ -3,6 +3,7 @@ package org.ebgan4j.train;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ebgan4j.data.DataSpec;
 import org.ebgan4j.energy.Reduction;
@@ -49,6 +50,9 @@ final class ConfigFiles {
     private ConfigFiles() {}
 
     static TrainConfig read(JsonNode tree) throws IOException {
+        if (tree.isMissingNode()) {
+            throw new IllegalArgumentException("the file is empty; restore the config.json written by 'ebgan train', or retrain the run");
+        }
         if (!tree.isObject()) {
             throw new IllegalArgumentException("a run config is a JSON object; this file holds " + tree.getNodeType());
         }
@@ -65,13 +69,25 @@ final class ConfigFiles {
                     + TrainConfig.FORMAT + ", or 1 without a format field)"
                     + (format > TrainConfig.FORMAT ? "; it was written by a newer ebgan4j" : ""));
         }
-        TrainConfig config = TrainConfig.fromTree(tree);
+        TrainConfig config = TrainConfig.fromTree(withOptionalFields(tree));
         String written = tree.path("game").path("model").asText();
         if (!written.equals(config.game().model())) {
             throw new IllegalArgumentException("the game says model '" + written + "' but its parameters make it '"
                     + config.game().model() + "'");
         }
         return config;
+    }
+
+    /** Format 2's fields that are written only when set, as the strict reader needs them: present, null or empty. */
+    private static JsonNode withOptionalFields(JsonNode tree) {
+        ObjectNode copy = ((ObjectNode) tree).deepCopy();
+        if (copy.get("data") instanceof ObjectNode data && !data.has("sha256")) {
+            data.putNull("sha256");
+        }
+        if (copy.get("optimizer") instanceof ObjectNode optimizer && !optimizer.has("rateChanges")) {
+            optimizer.putArray("rateChanges");
+        }
+        return copy;
     }
 
     private static TrainConfig fromV1(V1 v1) {

@@ -211,11 +211,22 @@ public final class EnergyGan implements AutoCloseable {
             previous.add(p.getArray());
         }
         block.loadParameters(manager, in);
-        // DJL's Parameter.load swaps in a new array without the gradient flag the old one had.
-        for (Parameter p : block.getParameters().values()) {
+        // DJL's Parameter.load swaps in a new array, of whatever shape the stream holds, without the gradient flag the old one had.
+        int i = 0;
+        String mismatch = null;
+        for (ai.djl.util.Pair<String, Parameter> entry : block.getParameters()) {
+            Parameter p = entry.getValue();
             p.getArray().setRequiresGradient(p.requiresGradient());
+            if (mismatch == null && !p.getArray().getShape().equals(previous.get(i).getShape())) {
+                mismatch = "parameter " + entry.getKey() + " is " + p.getArray().getShape() + " in the checkpoint, "
+                        + previous.get(i).getShape() + " in the networks";
+            }
+            i++;
         }
         previous.forEach(NDArray::close);
+        if (mismatch != null) {
+            throw new MalformedModelException(mismatch);
+        }
     }
 
     @Override

@@ -32,7 +32,9 @@ public final class MetricsLogger implements TrainingListener {
             try {
                 log.append(step, (step - 1) / context.batchesPerEpoch(), metrics, context.seconds());
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + context.run().metrics() + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot write " + context.run().metrics() + " at step " + step + " (" + e.getMessage()
+                        + "); " + (context.lastCheckpoint() > 0 ? "the checkpoint of step " + context.lastCheckpoint()
+                        + " is kept: resume the run once the cause is fixed" : "no checkpoint was written yet"), e);
             }
         }
     }

@@ -1,14 +1,27 @@
 package org.ebgan4j.train;
 
-import org.ebgan4j.io.AtomicFiles;
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.ebgan4j.io.AtomicFiles;
+import org.ebgan4j.io.Json;
+
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The folder of one training run: {@code config.json} (everything needed to reproduce it),
- * {@code metrics.jsonl}, {@code samples/} and {@code checkpoints/last.ckpt}.
+ * The folder of one training run: {@code config.json} (everything needed to reproduce it, and the
+ * engine's thread count it trained with), {@code metrics.jsonl}, {@code samples/} and
+ * {@code checkpoints/last.ckpt}.
  */
 public final class RunFolder {
 
@@ -51,29 +64,94 @@ public final class RunFolder {
         return Files.isRegularFile(checkpoint());
     }
 
+    /** Whether the folder holds a run: its {@code config.json}. */
+    public boolean holdsRun() {
+        return Files.isRegularFile(config());
+    }
+
     /**
-     * Prepares the folder for a fresh run, refusing one that already holds a run so that nothing
-     * written before is overwritten by accident.
+     * Prepares the folder for a fresh run, refusing one that already holds a run, and a folder that
+     * holds other files, so that nothing written before is overwritten by accident.
      */
     public void createFresh(TrainConfig config) throws IOException {
-        if (Files.exists(config()) || hasCheckpoint()) {
+        if (Files.exists(root) && !Files.isDirectory(root)) {
+            throw new IllegalArgumentException("the run folder " + root + " is a file; give a new or empty folder as `out`");
+        }
+        if (holdsRun() || hasCheckpoint()) {
             throw new IllegalArgumentException("run folder " + root + " already holds a run; "
                     + "pass `resume` to continue it, or choose another `out`");
         }
+        if (Files.isDirectory(root)) {
+            removeTemporaries();
+            try (Stream<Path> entries = Files.list(root)) {
+                List<String> names = entries.map(p -> p.getFileName().toString()).sorted().limit(3).toList();
+                if (!names.isEmpty()) {
+                    throw new IllegalArgumentException("the folder " + root + " is not empty (" + String.join(", ", names)
+                            + ") and holds no run (no config.json): give a new or empty folder as `out`; nothing in it was changed");
+                }
+            }
+        }
+        // The config first: a run killed at any moment after this line is resumable.
+        Files.createDirectories(root);
+        writeConfig(config);
         Files.createDirectories(samples());
         Files.createDirectories(checkpoint().getParent());
-        AtomicFiles.writeString(config(), config.toJson());
+    }
+
+    /**
+     * Writes {@code config.json}: the config, and the engine's thread count, on which the bits of a
+     * run depend (PyTorch's CPU reductions split their sums by thread).
+     */
+    public void writeConfig(TrainConfig config) throws IOException {
+        ObjectNode tree = (ObjectNode) Json.strict().readTree(config.toJson());
+        tree.putObject("engine").put("threads", engineThreads());
+        AtomicFiles.writeString(config(), Json.strict().writeValueAsString(tree));
+    }
+
+    /** The thread count recorded in {@code config.json}, or 0 when the run's config does not say (older runs). */
+    public int recordedThreads() throws IOException {
+        JsonNode tree = Json.strict().readTree(config().toFile());
+        return tree.path("engine").path("threads").asInt(0);
+    }
+
+    /** The intra-op threads of the PyTorch engine in this process. */
+    public static int engineThreads() {
+        Engine.getInstance();
+        return JniUtils.getNumThreads();
+    }
+
+    /**
+     * Removes the temporary files that writes interrupted by a crash left beside their targets
+     * ({@link AtomicFiles}); returns how many.
+     */
+    public int removeTemporaries() throws IOException {
+        int removed = 0;
+        for (Path dir : List.of(root, checkpoint().getParent(), samples())) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(dir)) {
+                for (Path p : entries.filter(AtomicFiles::isTemporary).toList()) {
+                    Files.deleteIfExists(p);
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     /** Reads the config of an existing run. */
     public TrainConfig readConfig() throws IOException {
+        if (Files.isRegularFile(root)) {
+            throw new IllegalArgumentException(root + " is a file, not a run folder; point `run` at a folder written by 'ebgan train'");
+        }
         if (!Files.isRegularFile(config())) {
             throw new IllegalArgumentException("no run in " + root + " (config.json is missing); "
                     + "point `run` at a folder written by 'ebgan train'");
         }
         try {
             return TrainConfig.fromJson(config());
-        } catch (com.fasterxml.jackson.databind.JsonMappingException e) {
+        } catch (JsonMappingException e) {
             // An older version's config, or a hand edit: name the file and the field, not Jackson's internals.
             String field = e.getPath().stream().map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .reduce((a, b) -> a + "." + b).orElse("(top level)");
@@ -81,9 +159,25 @@ public final class RunFolder {
             String problem = cause.getMessage() == null ? cause.toString() : cause.getMessage().lines().findFirst().orElse("");
             if (problem.startsWith("Missing creator property")) {
                 problem = "the field is missing";
+            } else if (problem.startsWith("Unrecognized field")) {
+                problem = "no such field";
+            } else if (cause instanceof IllegalArgumentException) {
+                problem = cause.getMessage();
             }
             throw new IllegalArgumentException(config() + " cannot be read at '" + field + "' (" + problem
                     + "); it may come from an older ebgan4j or a hand edit: fix that field, or retrain the run");
+        } catch (JsonProcessingException | CharConversionException e) {
+            String where = e instanceof JsonProcessingException j && j.getLocation() != null
+                    ? " at line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() : "";
+            throw new IllegalArgumentException(config() + " is not valid JSON" + where + " (" + firstLine(e)
+                    + "); restore the file written by 'ebgan train', or retrain the run");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(config() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String firstLine(Exception e) {
+        String m = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m.lines().findFirst().orElse("").strip();
     }
 }

@@ -1,6 +1,7 @@
 package org.ebgan4j.train;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,8 @@ import org.ebgan4j.optim.OptimizerSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Everything that defines a training run: the data, the networks, the game, the optimisers and the
@@ -24,7 +27,7 @@ import java.nio.file.Path;
  * from that file. Built and checked by {@link #builder()}, which applies the papers' defaults.
  */
 @JsonPropertyOrder({"format", "data", "networks", "game", "optimizer", "schedule"})
-@JsonIgnoreProperties(value = "format", allowGetters = true)
+@JsonIgnoreProperties(value = {"format", "engine"}, allowGetters = true)
 public record TrainConfig(DataSpec data, NetworkSpec networks, GameSpec game, OptimizerConfig optimizer, RunSchedule schedule) {
 
     /** The version of {@code config.json} this release writes; {@link ConfigFiles} reads it and the one before. */
@@ -55,9 +58,12 @@ public record TrainConfig(DataSpec data, NetworkSpec networks, GameSpec game, Op
      * The two optimisers, D's and G's (an auxiliary network, EGAN-Ent-VI's q(z|x), trains with G's
      * settings). Learning rates are multiplied by {@code lrDecay} once per epoch after the first
      * {@code decayAfterEpochs} epochs, down to {@code lrMin} (the calibrated-EBGAN code: 0.985 or 0.99).
+     *
+     * @param rateChanges base learning rates that replace the optimisers' own from a step on (a resume
+     *     that changed them), in the order of their steps; empty for a run trained at one rate
      */
     public record OptimizerConfig(OptimizerSpec discriminator, OptimizerSpec generator, float lrDecay, int decayAfterEpochs,
-            float lrMin) {
+            float lrMin, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<RateChange> rateChanges) {
 
         public OptimizerConfig {
             if (discriminator == null || generator == null) {
@@ -70,6 +76,16 @@ public record TrainConfig(DataSpec data, NetworkSpec networks, GameSpec game, Op
                 throw new IllegalArgumentException("`decayAfter` and the floor of the learning rate must be 0 or more, got "
                         + decayAfterEpochs + " and " + lrMin);
             }
+            rateChanges = rateChanges == null ? List.of() : List.copyOf(rateChanges);
+            for (int i = 1; i < rateChanges.size(); i++) {
+                if (rateChanges.get(i).fromStep() <= rateChanges.get(i - 1).fromStep()) {
+                    throw new IllegalArgumentException("the learning-rate changes must be in the order of their steps");
+                }
+            }
+        }
+
+        public OptimizerConfig(OptimizerSpec discriminator, OptimizerSpec generator, float lrDecay, int decayAfterEpochs, float lrMin) {
+            this(discriminator, generator, lrDecay, decayAfterEpochs, lrMin, List.of());
         }
 
         /** Adam for both networks, no decay. */
@@ -80,6 +96,47 @@ public record TrainConfig(DataSpec data, NetworkSpec networks, GameSpec game, Op
         /** The factor on the base learning rates in epoch {@code epoch} (from 0); the floor applies per optimiser. */
         public double decayFactor(long epoch) {
             return Math.pow(lrDecay, Math.max(0, epoch - decayAfterEpochs));
+        }
+
+        /** D's base learning rate at step {@code step} (from 0). */
+        public float lrD(long step) {
+            RateChange c = changeAt(step);
+            return c == null ? discriminator.lr() : c.lrD();
+        }
+
+        /** G's (and the auxiliary network's) base learning rate at step {@code step}. */
+        public float lrG(long step) {
+            RateChange c = changeAt(step);
+            return c == null ? generator.lr() : c.lrG();
+        }
+
+        private RateChange changeAt(long step) {
+            RateChange active = null;
+            for (RateChange c : rateChanges) {
+                if (c.fromStep() <= step) {
+                    active = c;
+                }
+            }
+            return active;
+        }
+
+        /** These optimisers with new base rates from {@code fromStep} on; a change at the same step is replaced. */
+        public OptimizerConfig withRates(long fromStep, float newLrD, float newLrG) {
+            List<RateChange> changes = new ArrayList<>(rateChanges.stream().filter(c -> c.fromStep() < fromStep).toList());
+            changes.add(new RateChange(fromStep, newLrD, newLrG));
+            return new OptimizerConfig(discriminator, generator, lrDecay, decayAfterEpochs, lrMin, changes);
+        }
+    }
+
+    /** Base learning rates from step {@code fromStep} on. */
+    public record RateChange(long fromStep, float lrD, float lrG) {
+        public RateChange {
+            if (fromStep < 0) {
+                throw new IllegalArgumentException("a learning-rate change starts at step 0 or later, got " + fromStep);
+            }
+            if (!(lrD > 0) || !(lrG > 0) || Float.isInfinite(lrD) || Float.isInfinite(lrG)) {
+                throw new IllegalArgumentException("learning rates must be positive and finite, got " + lrD + " and " + lrG);
+            }
         }
     }
 

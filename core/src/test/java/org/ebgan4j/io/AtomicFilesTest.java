@@ -20,7 +20,7 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
             out.write("half of the sec".getBytes());
             throw new IOException("disk full");
-        })).hasMessage("disk full");
+        })).hasMessage("cannot write " + target + ": disk full; the previous result.json is kept");
         assertThat(Files.readString(target)).isEqualTo("first");
         try (var files = Files.list(dir)) {
             assertThat(files.toList()).containsExactly(target);

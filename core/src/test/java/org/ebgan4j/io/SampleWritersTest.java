@@ -125,7 +125,71 @@ class SampleWritersTest {
         Files.writeString(csv, "a,b\n1,2\n3\n");
         assertThatThrownBy(() -> SampleWriters.readCsv(csv)).hasMessageContaining("line 3 has 1 values");
         Files.writeString(csv, "x,y\n1,2\n3,oops\n");
-        assertThatThrownBy(() -> SampleWriters.readCsv(csv)).hasMessageContaining("line 3 has a value that is not a number");
+        assertThatThrownBy(() -> SampleWriters.readCsv(csv)).hasMessageContaining("holds 'oops' on line 3, column 2, not a number");
         assertThatThrownBy(() -> SampleWriters.writeCsv(csv, new float[5], 2, 2)).hasMessageContaining("does not hold 5");
+    }
+
+    @Test
+    void csvHeaderIsALineWithoutNumbersOnly(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("h.csv");
+        Files.writeString(csv, "\uFEFFx,y\n\n1,2\n3,4\n");
+        SampleWriters.Samples s = SampleWriters.readCsv(csv);
+        assertThat(s.shape()).containsExactly(2, 2);
+        assertThat(s.lines()).containsExactly(3, 4);
+        assertThat(s.where(3)).isEqualTo("on line 4, column 2");
+        // A first line with a number in it is data, and its typo an error, not a header skipped in silence.
+        Files.writeString(csv, "0.1,O.2\n0.3,0.4\n");
+        assertThatThrownBy(() -> SampleWriters.readCsv(csv)).hasMessageContaining("holds 'O.2' on line 1, column 2");
+        Files.writeString(csv, "1,2,\n");
+        assertThatThrownBy(() -> SampleWriters.readCsv(csv)).hasMessageContaining("an empty value on line 1, column 3");
+        Files.writeString(csv, "x,y\n");
+        assertThatThrownBy(() -> SampleWriters.readCsv(csv)).hasMessageContaining("has a header but no rows");
+        Files.writeString(csv, "\n\n");
+        assertThatThrownBy(() -> SampleWriters.readCsv(csv)).hasMessageContaining("is empty");
+    }
+
+    @Test
+    void nonFiniteValuesAreRefusedWhereTheyAre(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("n.csv");
+        Files.writeString(csv, "1,2\n3,NaN\n");
+        assertThatThrownBy(() -> SampleWriters.read(csv)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(csv + " holds NaN on line 2, column 2; only finite numbers can be read: remove or replace it");
+        Files.writeString(csv, "1,-inf\n");
+        assertThatThrownBy(() -> SampleWriters.read(csv)).hasMessageContaining("-inf on line 1, column 2");
+        Files.writeString(csv, "1e39,0\n");
+        assertThatThrownBy(() -> SampleWriters.read(csv)).hasMessageContaining("1e39 on line 1, column 1, beyond the float range");
+
+        Path npy = dir.resolve("n.npy");
+        float[] v = new float[12];
+        v[7] = Float.POSITIVE_INFINITY;
+        SampleWriters.writeNpy(npy, v, new long[] {6, 2});
+        assertThatThrownBy(() -> SampleWriters.read(npy)).hasMessageContaining("holds Infinity at row 3, column 1 (counting from 0)");
+        v[7] = 0;
+        v[5] = Float.NaN;
+        SampleWriters.writeNpy(npy, v, new long[] {1, 1, 3, 4});
+        assertThatThrownBy(() -> SampleWriters.read(npy)).hasMessageContaining("NaN at row 0, column 5 (counting from 0; numpy index [0, 0, 1, 1])");
+        ByteBuffer f8 = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putDouble(1).putDouble(-1e300);
+        Files.write(npy, npyFile("{'descr': '<f8', 'fortran_order': False, 'shape': (2,), }", 128, f8.array()));
+        assertThatThrownBy(() -> SampleWriters.read(npy)).hasMessageContaining("-1.0E300, beyond the float range");
+    }
+
+    @Test
+    void structuralProblemsOfNpyFilesAreNamed(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("s.npy");
+        Files.write(f, npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (2,), }", 128, new byte[12]));
+        assertThatThrownBy(() -> SampleWriters.readNpy(f)).hasMessageContaining("has 4 bytes after the 2 values of its shape (2,)");
+        Files.write(f, npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (0, 2), }", 128, new byte[0]));
+        assertThatThrownBy(() -> SampleWriters.readNpy(f)).hasMessageContaining("empty array of shape (0, 2)");
+        Files.write(f, npyFile("{'descr': '<f4', 'fortran_order': False, 'shape': (-3, 2), }", 128, new byte[0]));
+        assertThatThrownBy(() -> SampleWriters.readNpy(f)).hasMessageContaining("shape (-3, 2), with a negative dimension");
+        Files.write(f, new byte[0]);
+        assertThatThrownBy(() -> SampleWriters.readNpy(f)).hasMessageContaining("is empty (0 bytes)");
+        assertThatThrownBy(() -> SampleWriters.read(dir.resolve("absent.npy"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("absent.npy does not exist");
+        Path folder = Files.createDirectories(dir.resolve("folder.csv"));
+        assertThatThrownBy(() -> SampleWriters.read(folder)).hasMessageContaining("folder.csv is a folder");
+        assertThatThrownBy(() -> SampleWriters.read(dir.resolve("x.txt"))).hasMessageContaining("must be a .npy or .csv file");
+        assertThat(SampleWriters.tuple(new long[] {5})).isEqualTo("(5,)");
+        assertThat(SampleWriters.tuple(new long[] {3, 2})).isEqualTo("(3, 2)");
     }
 }

@@ -33,7 +33,7 @@ class RunFolderTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(run.config().toString())
                 .hasMessageContaining("'network'")
-                .hasMessageContaining("initial weight deviations must be positive")
+                .hasMessageContaining("`initStdG` must be positive")
                 .hasMessageContaining("older ebgan4j")
                 .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
     }

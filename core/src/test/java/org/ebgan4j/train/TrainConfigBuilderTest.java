@@ -111,10 +111,10 @@ class TrainConfigBuilderTest {
         ConvArchitecture a = ((ConvolutionalSpec) grey.networks()).architecture();
         assertThat(a.channels()).as("grey images keep one channel").isEqualTo(1);
         assertThat(grey.fit(images(2, 1, 28)).sampleShape()).containsExactly(1, 32, 32);
-        TrainConfig cropped = builder("ebgan", "pictures").optImageSize(40).optRandomCrop(32).optArchitecture("cifar32")
+        TrainConfig cropped = builder("ebgan", "images").optImageSize(40).optRandomCrop(32).optArchitecture("cifar32")
                 .build(images(2, 3, 40));
         assertThat(cropped.fit(images(2, 3, 40)).sampleShape()).as("crops are cut from the images as loaded").containsExactly(3, 40, 40);
-        assertThatThrownBy(() -> builder("ebgan", "pictures").optImageSize(40).optRandomCrop(30).optArchitecture("cifar32")
+        assertThatThrownBy(() -> builder("ebgan", "images").optImageSize(40).optRandomCrop(30).optArchitecture("cifar32")
                 .build(images(2, 3, 40))).hasMessageContaining("`randomCrop` 30 must equal the side of cifar32, 32");
         TrainConfig custom = builder("ebgan", "pictures").optLayers("(32)7t1s0p-(1)4t2s", "(16)4c2s", "(1)4t2s").build(images(2, 1, 14));
         assertThat(((ConvolutionalSpec) custom.networks()).architecture().critic()).isEqualTo("(16)4c2s");

@@ -1,5 +1,6 @@
 package org.ebgan4j.experiments.grid;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.Map;
@@ -22,7 +23,8 @@ import java.util.Map;
 public record TrialResult(String id, Status status, int attempt, String reason, Map<String, String> labels,
         Map<String, Object> options, Double inceptionScore, Double expInceptionScore, Double fid, Long steps,
         Double lossD, Double lossG, Double energyReal, Double energyFake, Double trainSeconds, Double evalSeconds,
-        String runner, String finishedAt, Map<String, Object> trained) {
+        String runner, String finishedAt,
+        @JsonAlias("networks") Map<String, Object> trained) {
 
     /** How a trial ended. */
     public enum Status {
