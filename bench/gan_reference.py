@@ -1,12 +1,13 @@
 """The fully connected GAN of the grid search (G 100-800-784, D 784-256-1 with dropout 0.5; the EBGAN paper's
 initialisation, Adam with beta1 0.5, batch 64), in PyTorch, to tell the GAN's own behaviour from ebgan4j's.
 With bn_first = 1, D has batch norm on its first layer, as ebgan4j's critic had before.
-Run: /usr/bin/python3 bench/gan_reference.py LR BN_FIRST EPOCHS OUT.npy DIGITS_DIR
+Run: /usr/bin/python3 bench/gan_reference.py LR BN_FIRST EPOCHS OUT.npy DIGITS_DIR [SEED]
 then score OUT.npy with: ./ebgan eval --samples OUT.npy --classifier DIR --metrics is"""
 import json, sys, numpy as np, torch
 from torch import nn
 lr, bn_first, epochs, out = float(sys.argv[1]), sys.argv[2] == "1", int(sys.argv[3]), sys.argv[4]
-torch.set_num_threads(1); torch.manual_seed(1); rng = np.random.default_rng(1)
+seed = int(sys.argv[6]) if len(sys.argv) > 6 else 1
+torch.set_num_threads(1); torch.manual_seed(seed); rng = np.random.default_rng(1)
 x = np.concatenate([np.array(json.load(open(f"{sys.argv[5]}/{d}.json"))["data"], np.float32).reshape(-1, 784) for d in range(10)])
 x = x[rng.permutation(len(x))[1000:]] * 2 - 1
 data = torch.tensor(x)
