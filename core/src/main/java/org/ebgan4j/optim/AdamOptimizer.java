@@ -20,36 +20,23 @@ import java.util.List;
  * <p>Each network has its own instance: DJL's PyTorch engine neither zeroes gradients between
  * collectors nor scopes them per network, so {@link #step()} zeroes the gradients it consumed.
  */
-public final class AdamOptimizer implements Optimizer {
+public final class AdamOptimizer extends StatefulOptimizer {
 
     private static final float EPSILON = 1e-8f;
 
-    private final List<Parameter> parameters;
     private final List<NDArray> means = new ArrayList<>();
     private final List<NDArray> variances = new ArrayList<>();
-    private float baseLearningRate;
-    private float learningRate;
     private final float beta1;
     private final float beta2;
-    private final NDManager manager;
-    private long updates;
 
     public AdamOptimizer(Block network, NDManager parent, float learningRate, float beta1, float beta2) {
-        this.parameters = Optimizer.trainableParameters(network);
-        this.baseLearningRate = learningRate;
-        this.learningRate = learningRate;
+        super(network, parent, learningRate);
         this.beta1 = beta1;
         this.beta2 = beta2;
-        this.manager = parent.newSubManager();
         for (Parameter p : parameters) {
             means.add(manager.zeros(p.getArray().getShape()));
             variances.add(manager.zeros(p.getArray().getShape()));
         }
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return parameters;
     }
 
     @Override
@@ -68,36 +55,6 @@ public final class AdamOptimizer implements Optimizer {
                         learningRate, stepSize, 0f, 1f, -1f, beta1, beta2, EPSILON, false, false);
             }
         }
-    }
-
-    /** Freezes (no gradient is recorded) or unfreezes the network's trainable parameters. */
-    @Override
-    public void freeze(boolean frozen) {
-        for (Parameter p : parameters) {
-            p.freeze(frozen);
-        }
-    }
-
-    /** Sets the learning rate to the base rate times {@code factor}, but not below {@code floor}. */
-    @Override
-    public void scaleLearningRate(double factor, float floor) {
-        learningRate = (float) Math.max(floor, baseLearningRate * factor);
-    }
-
-    @Override
-    public void setBaseLearningRate(float rate) {
-        baseLearningRate = rate;
-        learningRate = rate;
-    }
-
-    @Override
-    public float learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public long updates() {
-        return updates;
     }
 
     @Override
@@ -119,34 +76,9 @@ public final class AdamOptimizer implements Optimizer {
                     + parameters.size() + ": it was written for another architecture");
         }
         for (int i = 0; i < count; i++) {
-            readInto(in, means.get(i));
-            readInto(in, variances.get(i));
+            readInto(in, means.get(i), "optimiser state");
+            readInto(in, variances.get(i), "optimiser state");
         }
         updates = savedUpdates;
-    }
-
-    private static void writeArray(DataOutputStream out, NDArray array) throws IOException {
-        float[] values = array.toFloatArray();
-        out.writeInt(values.length);
-        for (float v : values) {
-            out.writeFloat(v);
-        }
-    }
-
-    private void readInto(DataInputStream in, NDArray target) throws IOException {
-        int n = in.readInt();
-        if (n != target.size()) {
-            throw new IOException("optimiser state of size " + n + " does not fit a parameter of size " + target.size());
-        }
-        float[] values = new float[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = in.readFloat();
-        }
-        target.set(values);
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }

@@ -18,32 +18,19 @@ import java.util.List;
  * dampening; without momentum, {@code w <- w - lr g}). The velocities are kept here so that a
  * checkpoint restores them.
  */
-public final class SgdOptimizer implements Optimizer {
+public final class SgdOptimizer extends StatefulOptimizer {
 
-    private final List<Parameter> parameters;
     private final List<NDArray> velocities = new ArrayList<>();
-    private float baseLearningRate;
-    private float learningRate;
     private final float momentum;
-    private final NDManager manager;
-    private long updates;
 
     public SgdOptimizer(Block network, NDManager parent, float learningRate, float momentum) {
-        this.parameters = Optimizer.trainableParameters(network);
-        this.baseLearningRate = learningRate;
-        this.learningRate = learningRate;
+        super(network, parent, learningRate);
         this.momentum = momentum;
-        this.manager = parent.newSubManager();
         if (momentum > 0) {
             for (Parameter p : parameters) {
                 velocities.add(manager.zeros(p.getArray().getShape()));
             }
         }
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return parameters;
     }
 
     @Override
@@ -60,43 +47,11 @@ public final class SgdOptimizer implements Optimizer {
     }
 
     @Override
-    public void freeze(boolean frozen) {
-        for (Parameter p : parameters) {
-            p.freeze(frozen);
-        }
-    }
-
-    @Override
-    public void scaleLearningRate(double factor, float floor) {
-        learningRate = (float) Math.max(floor, baseLearningRate * factor);
-    }
-
-    @Override
-    public void setBaseLearningRate(float rate) {
-        baseLearningRate = rate;
-        learningRate = rate;
-    }
-
-    @Override
-    public float learningRate() {
-        return learningRate;
-    }
-
-    @Override
-    public long updates() {
-        return updates;
-    }
-
-    @Override
     public void save(DataOutputStream out) throws IOException {
         out.writeLong(updates);
         out.writeInt(velocities.size());
         for (NDArray v : velocities) {
-            float[] values = v.toFloatArray();
-            out.writeInt(values.length);
-            for (float x : values) {
-                out.writeFloat(x);
-            }
+            writeArray(out, v);
         }
     }
 
@@ -109,21 +64,8 @@ public final class SgdOptimizer implements Optimizer {
                     + ": it was written for another network or momentum");
         }
         for (NDArray v : velocities) {
-            int n = in.readInt();
-            if (n != v.size()) {
-                throw new IOException("SGD state of size " + n + " does not fit a parameter of size " + v.size());
-            }
-            float[] values = new float[n];
-            for (int j = 0; j < n; j++) {
-                values[j] = in.readFloat();
-            }
-            v.set(values);
+            readInto(in, v, "SGD state");
         }
         updates = savedUpdates;
-    }
-
-    @Override
-    public void close() {
-        manager.close();
     }
 }
