@@ -3,10 +3,14 @@ package org.ebgan4j.bench;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.nn.ConvArchitecture;
+import org.ebgan4j.io.Json;
 import org.ebgan4j.nn.FullyConnectedNetworks;
+import org.ebgan4j.nn.MklIntelCpuShim;
 import org.ebgan4j.train.AdversarialTrainer;
 import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.TrainConfig;
@@ -83,17 +87,20 @@ public final class StepBenchmark {
         return new TensorDataset("bench", new float[(int) size], null, shape, 0.5, 0.5);
     }
 
-    public static Report run(TrainConfig config, int steps, int warmup, PrintStream out) {
+    /** Batches of random values in [-1, 1] of the config's data size: 16 distinct ones, 2 for large images. */
+    static Batches randomBatches(TrainConfig config) {
         int dim = config.networks().dataDim();
         int batch = config.schedule().batchSize();
         Random r = new Random(1);
-        // 16 distinct batches of random data; 2 for large images, whose batches are large enough as they are.
         float[] x = new float[batch * (dim > 20_000 ? 2 : 16) * dim];
         for (int i = 0; i < x.length; i++) {
             x[i] = r.nextFloat() * 2 - 1;
         }
-        TensorDataset data = new TensorDataset("bench", x, null, new long[] {dim}, 0.5, 0.5);
-        Batches batches = new Batches(data, batch, 1);
+        return new Batches(new TensorDataset("bench", x, null, new long[] {dim}, 0.5, 0.5), batch, 1);
+    }
+
+    public static Report run(TrainConfig config, int steps, int warmup, PrintStream out) {
+        Batches batches = randomBatches(config);
         double[] ms = new double[steps];
         Memory at100 = null;
         Memory atEnd;
@@ -128,6 +135,17 @@ public final class StepBenchmark {
         Arrays.sort(sorted);
         return new Report(steps, Arrays.stream(ms).average().orElse(0), sorted[steps / 2],
                 sorted[(int) (steps * 0.9)], at100, atEnd, parametersG, parametersD);
+    }
+
+    /** The report as one line of JSON, with the names the PyTorch reference script prints. */
+    public static String json(Report r, String config, int batch, String threads) {
+        ObjectNode o = Json.strict().createObjectNode();
+        o.put("side", "ebgan4j").put("threads", threads).put("config", config).put("batch", batch).put("steps", r.steps())
+                .put("mean_ms", r.meanMs()).put("median_ms", r.medianMs()).put("p90_ms", r.p90Ms())
+                .put("rss_kb_at_100", r.at100() == null ? -1 : r.at100().rssKb()).put("rss_kb_end", r.atEnd().rssKb())
+                .put("params_g", r.parametersG()).put("params_d", r.parametersD())
+                .put("mkl_intel_cpu_shim", MklIntelCpuShim.loaded());
+        return o.toString();
     }
 
     /** The process's resident set size in KiB, from /proc (-1 where there is none). */

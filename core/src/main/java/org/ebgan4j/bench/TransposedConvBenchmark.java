@@ -13,14 +13,15 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * Times {@link TransposedConv2d} (forward and backward; sub-pixel and zero insertion) against the plain {@code Conv2d} it is the
+ * Times {@link TransposedConv2d} (forward and backward; as it computes it, one convolution per phase, and zero
+ * insertion) against the plain {@code Conv2d} it is the
  * transpose of: a stride-s convolution from the transposed layer's output back to its input shape
  * does the same multiply-adds, so the ratio is the price of building the layer from other operations.
  */
 public final class TransposedConvBenchmark {
 
     /** Milliseconds per forward+backward pass, median over the timed repetitions. */
-    public record Result(String layer, double transposedMs, double dilatedMs, double convMs) {}
+    public record Result(String layer, double transposedMs, double byPhasesMs, double dilatedMs, double convMs) {}
 
     private TransposedConvBenchmark() {}
 
@@ -43,6 +44,7 @@ public final class TransposedConvBenchmark {
                 a.setRequiresGradient(true);
             }
             double[] t = new double[reps];
+            double[] ph = new double[reps];
             double[] d = new double[reps];
             double[] c = new double[reps];
             for (int r = -2; r < reps; r++) {
@@ -52,6 +54,11 @@ public final class TransposedConvBenchmark {
                     gc.backward(o.sum());
                 }
                 long t1 = System.nanoTime();
+                try (NDManager sub = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray o = TransposedConv2d.applyByPhases(x, w, b, stride, padding, 0);
+                    gc.backward(o.sum());
+                }
+                long t1a = System.nanoTime();
                 try (NDManager sub = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray o = TransposedConv2d.applyByDilation(x, w, b, stride, padding, 0);
                     gc.backward(o.sum());
@@ -65,15 +72,17 @@ public final class TransposedConvBenchmark {
                 long t2 = System.nanoTime();
                 if (r >= 0) {
                     t[r] = (t1 - t0) / 1e6;
-                    d[r] = (t1b - t1) / 1e6;
+                    ph[r] = (t1a - t1) / 1e6;
+                    d[r] = (t1b - t1a) / 1e6;
                     c[r] = (t2 - t1b) / 1e6;
                 }
             }
             String layer = String.format("(%d)%dt%ds on %dx%dx%d, batch %d", out, kernel, stride, in, side, side, batch);
-            Result result = new Result(layer, median(t), median(d), median(c));
+            Result result = new Result(layer, median(t), median(ph), median(d), median(c));
             if (log != null) {
-                log.printf("%-40s sub-pixel %7.2f ms (x%.2f), zero insertion %7.2f ms (x%.2f), plain conv %7.2f ms%n", layer,
-                        result.transposedMs(), result.transposedMs() / result.convMs(), result.dilatedMs(),
+                log.printf("%-36s TransposedConv2d %7.2f ms (x%.2f); one conv per phase %7.2f ms (x%.2f); zero insertion %7.2f ms "
+                        + "(x%.2f); plain conv %7.2f ms%n", layer, result.transposedMs(), result.transposedMs() / result.convMs(),
+                        result.byPhasesMs(), result.byPhasesMs() / result.convMs(), result.dilatedMs(),
                         result.dilatedMs() / result.convMs(), result.convMs());
             }
             return result;

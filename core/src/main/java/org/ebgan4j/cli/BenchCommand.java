@@ -1,12 +1,20 @@
 package org.ebgan4j.cli;
 
+import org.ebgan4j.bench.GemmPeak;
+import org.ebgan4j.bench.SideBySideBenchmark;
 import org.ebgan4j.bench.StepBenchmark;
+import org.ebgan4j.bench.StepProfile;
 import org.ebgan4j.bench.TransposedConvBenchmark;
 import org.ebgan4j.train.TrainConfig;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code ebgan bench}: milliseconds per training step and the process's memory over a long run. */
@@ -34,6 +42,34 @@ final class BenchCommand implements Callable<Integer> {
     boolean transposedConv;
     @Option(names = "--arch", description = "a convolutional preset (see 'ebgan arch') instead of the fully connected networks")
     String arch;
+    @Option(names = "--profile", paramLabel = "DIR", description = "time the step by phase and count its native operations "
+            + "(libtorch's profiler) instead; writes profile.txt, profile.json and trace.json into DIR")
+    Path profile;
+    @Option(names = "--vs-pytorch", description = "run the step of every config here and the same step in PyTorch "
+            + "(Python), alternately, and print each figure and the ratio of each pair")
+    boolean vsPytorch;
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "the Python with torch for --vs-pytorch "
+            + "(default: ${DEFAULT-VALUE})")
+    String python;
+    @Option(names = "--pairs", defaultValue = "2", description = "ebgan4j-then-PyTorch pairs per config and thread count "
+            + "(default: ${DEFAULT-VALUE})")
+    int pairs;
+    @Option(names = "--threads", split = ",", defaultValue = "2,1", description = "thread counts for --vs-pytorch "
+            + "(default: ${DEFAULT-VALUE})")
+    List<Integer> threads;
+    @Option(names = "--configs", split = ",", description = "the configs of --vs-pytorch, by name or number (default: all: "
+            + "fc-default, fc-4x800, fc-large, digits28, dcgan64, began64)")
+    List<String> configs;
+    @Option(names = "--step-scale", defaultValue = "1", description = "the configs' timed steps times this, for a quick look "
+            + "(default: ${DEFAULT-VALUE})")
+    double stepScale;
+    @Option(names = "--work", defaultValue = "bench-vs-pytorch", description = "folder for the logs of --vs-pytorch "
+            + "(default: ${DEFAULT-VALUE})")
+    Path work;
+    @Option(names = "--peak-gemm", description = "measure the dense GEMM rate through libtorch (2048x2048 products) instead")
+    boolean peakGemm;
+    @Option(names = "--json", description = "end with one line of JSON holding the figures (for `bench --vs-pytorch`)")
+    boolean json;
 
     private static void printMemory(String when, StepBenchmark.Memory m) {
         System.out.printf("memory %s: RSS %d MiB (Java heap committed %d MiB)%n",
@@ -41,7 +77,31 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (peakGemm) {
+            int n = 2048;
+            double g = GemmPeak.gflops(n, 9);
+            System.out.printf("dense GEMM %dx%d by %dx%d: %.1f GFLOP/s%n", n, n, n, n, g);
+            System.out.printf("{\"gflops\": %.3f, \"shape\": \"%dx%d by %dx%d\"}%n", g, n, n, n, n);
+            return 0;
+        }
+        if (vsPytorch) {
+            List<SideBySideBenchmark.Config> all = SideBySideBenchmark.defaultConfigs();
+            List<SideBySideBenchmark.Config> chosen = new ArrayList<>();
+            List<String> names = List.of("fc-default", "fc-4x800", "fc-large", "digits28", "dcgan64", "began64");
+            for (String c : configs == null ? names : configs) {
+                int i = c.matches("[1-6]") ? Integer.parseInt(c) - 1 : names.indexOf(c);
+                if (i < 0) {
+                    throw new IllegalArgumentException("unknown config '" + c + "' for --configs; give some of " + String.join(", ", names));
+                }
+                chosen.add(all.get(i));
+            }
+            if (pairs < 1 || stepScale <= 0 || threads.stream().anyMatch(t -> t < 1)) {
+                throw new IllegalArgumentException("--pairs and --threads must be at least 1 and --step-scale above 0");
+            }
+            SideBySideBenchmark.run(chosen, new SideBySideBenchmark.Settings(python, pairs, threads, stepScale), work, System.out);
+            return 0;
+        }
         if (transposedConv) {
             // The layers of the dcgan64 generator and decoder, at the batch of the bench.
             TransposedConvBenchmark.run(batch, 512, 256, 4, 4, 2, 1, 10, System.out);
@@ -57,6 +117,15 @@ final class BenchCommand implements Callable<Integer> {
         String networks = arch != null ? arch : String.format("G %dx%d, D %dx%d, data %d-d", layersG, sizeG, layersD, sizeD, dim);
         System.out.printf("bench: %s, %s, batch %d, %d steps after %d warm-up; threads=%s, jemalloc=%s%n",
                 config.game().model(), networks, batch, steps, warmup, threads, jemalloc);
+        if (profile != null) {
+            try {
+                StepProfile.run(config, warmup, steps, Math.min(steps, 20), profile, System.out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            System.out.println("profile written to " + profile);
+            return 0;
+        }
         StepBenchmark.Report r = StepBenchmark.run(config, steps, warmup, System.out);
         System.out.printf("G %,d parameters, D %,d%n", r.parametersG(), r.parametersD());
         System.out.printf("ms/step: mean %.2f, median %.2f, p90 %.2f%n", r.meanMs(), r.medianMs(), r.p90Ms());
@@ -64,6 +133,9 @@ final class BenchCommand implements Callable<Integer> {
             printMemory("after 100 steps", r.at100());
         }
         printMemory("after " + r.steps() + " steps", r.atEnd());
+        if (json) {
+            System.out.println(StepBenchmark.json(r, networks, batch, System.getProperty("ai.djl.pytorch.num_threads", "")));
+        }
         return 0;
     }
 }

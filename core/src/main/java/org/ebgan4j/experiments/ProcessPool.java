@@ -106,11 +106,7 @@ public final class ProcessPool {
 
     private Process start(Task task) throws IOException {
         Files.createDirectories(task.log().toAbsolutePath().getParent());
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-Djava.awt.headless=true",
-                "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threadsPerTask,
-                "-Dai.djl.pytorch.num_interop_threads=1",
-                "-cp", System.getProperty("java.class.path"), Worker.class.getName()));
+        List<String> command = javaCommand(threadsPerTask, maxHeap, System.getProperty("java.class.path"));
         command.addAll(task.arguments());
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("OPT_OUT_TRACKING", "true");
@@ -120,5 +116,18 @@ public final class ProcessPool {
         pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.directory(new File(System.getProperty("user.dir")));
         return pb.start();
+    }
+
+    /**
+     * The command line of a child JVM that runs {@link Worker} (its arguments still to add), with this
+     * JVM's {@code java}. The child's own work is native (libtorch): one garbage-collector thread and
+     * the client compiler only, so that several children on a machine do not take each other's cores
+     * for JVM housekeeping while the engine computes.
+     */
+    public static List<String> javaCommand(int threads, String maxHeap, String classPath) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Djava.awt.headless=true", "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=" + threads,
+                "-Dai.djl.pytorch.num_interop_threads=1", "-cp", classPath, Worker.class.getName()));
     }
 }

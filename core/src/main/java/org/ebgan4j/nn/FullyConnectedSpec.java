@@ -95,4 +95,15 @@ public record FullyConnectedSpec(
             throw new IllegalArgumentException(message);
         }
     }
+
+    /**
+     * Multiply-adds of one training step at {@code batch}: G forward and its two backward products
+     * (3 per weight), and D, an auto-encoder or a one-output critic, forward on the real and the fake
+     * batch with its weight gradients in its own step, then forward and input gradient in G's (6).
+     */
+    public double multiplyAddsPerStep(int batch, boolean autoencoder) {
+        double g = (double) noiseDim * sizeG + (double) (layersG - 2) * sizeG * sizeG + (double) sizeG * dataDim;
+        double d = (double) dataDim * sizeD + (double) (layersD - 2) * sizeD * sizeD + (autoencoder ? (double) sizeD * dataDim : sizeD);
+        return batch * (3 * g + 6 * d);
+    }
 }

@@ -63,6 +63,7 @@ public final class AdversarialTrainer implements AutoCloseable {
     private long nextStep;
     private double secondsBefore;
     private TrainingContext standalone;
+    private StepPhases phases;
 
     /** A trainer whose only listener is the {@link DivergenceGuard}. */
     public AdversarialTrainer(EnergyGan model) {
@@ -120,21 +121,30 @@ public final class AdversarialTrainer implements AutoCloseable {
         StepMetrics metrics = new StepMetrics();
         NDManager m = real.getManager();
         int n = (int) real.getShape().get(0);
+        StepPhases clock = phases;
+        if (clock != null) {
+            clock.begin();
+        }
         Engine.getInstance().setRandomSeed((int) NoiseSource.mix(seed, step, NoiseSource.ENGINE));
         NDArray z = upload.upload(m, noise.draw(n, step, NoiseSource.TRAINING), new Shape(n, noise.dimension()));
+        lap(clock, StepPhases.Phase.NOISE);
 
         NDArray fake;
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
             // The generator's graph is kept for its own step below; the discriminator sees a detached copy.
             fake = model.generate(z, true);
+            lap(clock, StepPhases.Phase.G_FORWARD);
             NDArray lossD = game.discriminatorLoss(parameters, real, fake.stopGradient(), step, metrics);
             metrics.put(StepMetrics.LOSS_D, lossD.getFloat());
             for (TrainingListener l : all) {
                 l.onLoss(context, step, StepMetrics.LOSS_D, metrics);
             }
+            lap(clock, StepPhases.Phase.D_LOSS);
             collector.backward(lossD);
+            lap(clock, StepPhases.Phase.D_BACKWARD);
         }
         optD.step();
+        lap(clock, StepPhases.Phase.D_UPDATE);
 
         optD.freeze(true);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -143,7 +153,9 @@ public final class AdversarialTrainer implements AutoCloseable {
             for (TrainingListener l : all) {
                 l.onLoss(context, step, StepMetrics.LOSS_G, metrics);
             }
+            lap(clock, StepPhases.Phase.G_LOSS);
             collector.backward(lossG);
+            lap(clock, StepPhases.Phase.G_BACKWARD);
         } finally {
             optD.freeze(false);
         }
@@ -151,8 +163,21 @@ public final class AdversarialTrainer implements AutoCloseable {
         if (optAux != null) {
             optAux.step();
         }
+        lap(clock, StepPhases.Phase.G_UPDATE);
         game.afterStep(metrics);
+        lap(clock, StepPhases.Phase.AFTER);
         return metrics;
+    }
+
+    private static void lap(StepPhases clock, StepPhases.Phase phase) {
+        if (clock != null) {
+            clock.lap(phase);
+        }
+    }
+
+    /** Times every later step by phase into {@code clock} (null: no timing, the default). */
+    public void timePhases(StepPhases clock) {
+        this.phases = clock;
     }
 
     /**

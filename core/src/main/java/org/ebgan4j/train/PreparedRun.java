@@ -2,6 +2,7 @@ package org.ebgan4j.train;
 
 import org.ebgan4j.data.DataSpec;
 import org.ebgan4j.data.TensorDataset;
+import org.ebgan4j.nn.MklIntelCpuShim;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -101,6 +102,11 @@ public record PreparedRun(TrainConfig config, TensorDataset data, List<String> n
         if (recorded > 0 && recorded != now) {
             notes.add("note: the run trained with " + recorded + " engine threads and resumes with " + now + "; it continues, "
                     + "but not bit for bit as it would have (set -Dai.djl.pytorch.num_threads=" + recorded + " for that)");
+        }
+        Boolean shim = folder.recordedMklIntelCpuShim();
+        if (shim != null && shim != MklIntelCpuShim.loaded()) {
+            notes.add("note: the run trained " + (shim ? "with" : "without") + " MKL's AVX2 kernels (" + MklIntelCpuShim.LIBRARY
+                    + ") and resumes " + (shim ? "without" : "with") + " them; it continues, but not bit for bit as it would have");
         }
         return new PreparedRun(config, fitted, notes);
     }

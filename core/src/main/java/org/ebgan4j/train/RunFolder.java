@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ebgan4j.io.AtomicFiles;
 import org.ebgan4j.io.Json;
+import org.ebgan4j.nn.MklIntelCpuShim;
 
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -99,12 +100,13 @@ public final class RunFolder {
     }
 
     /**
-     * Writes {@code config.json}: the config, and the engine's thread count, on which the bits of a
-     * run depend (PyTorch's CPU reductions split their sums by thread).
+     * Writes {@code config.json}: the config, and what the bits of a run depend on besides it: the
+     * engine's thread count (PyTorch's CPU reductions split their sums by thread) and whether MKL ran
+     * its AVX2 kernels through {@link MklIntelCpuShim} (they sum in another order than its generic ones).
      */
     public void writeConfig(TrainConfig config) throws IOException {
         ObjectNode tree = (ObjectNode) Json.strict().readTree(config.toJson());
-        tree.putObject("engine").put("threads", engineThreads());
+        tree.putObject("engine").put("threads", engineThreads()).put("mklIntelCpuShim", MklIntelCpuShim.loaded());
         AtomicFiles.writeString(config(), Json.strict().writeValueAsString(tree));
     }
 
@@ -112,6 +114,12 @@ public final class RunFolder {
     public int recordedThreads() throws IOException {
         JsonNode tree = Json.strict().readTree(config().toFile());
         return tree.path("engine").path("threads").asInt(0);
+    }
+
+    /** Whether the run recorded MKL's AVX2 kernels through the shim; null when its config does not say (older runs). */
+    public Boolean recordedMklIntelCpuShim() throws IOException {
+        JsonNode v = Json.strict().readTree(config().toFile()).path("engine").path("mklIntelCpuShim");
+        return v.isBoolean() ? v.booleanValue() : null;
     }
 
     /** The intra-op threads of the PyTorch engine in this process. */

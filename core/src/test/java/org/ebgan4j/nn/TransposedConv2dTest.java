@@ -90,6 +90,7 @@ class TransposedConv2dTest {
 
     private static void check(int n, int c, int h, int wd, int o, int k, int s, int p, int op, boolean withBias, long seed) {
         check(TransposedConv2d::apply, n, c, h, wd, o, k, s, p, op, withBias, seed);
+        check(TransposedConv2d::applyByPhases, n, c, h, wd, o, k, s, p, op, withBias, seed);
         check(TransposedConv2d::applyByDilation, n, c, h, wd, o, k, s, p, op, withBias, seed);
     }
 
@@ -157,6 +158,19 @@ class TransposedConv2dTest {
     @Test
     void strideTwoKernelFourPaddingOneDoublesTheSide() {
         check(2, 3, 5, 4, 4, 4, 2, 1, 0, true, 1); // the DCGAN and EBGAN layer: side x2
+    }
+
+    @Test
+    void kernelsAMultipleOfTheStrideAtEveryPadding() {
+        // Phases with the same taps, at offsets that differ (p odd), agree (p even), or crop the input (p > T - 1);
+        // 16x16 and larger inputs take every phase in one convolution, smaller ones one per phase.
+        check(1, 2, 16, 17, 3, 4, 2, 1, 0, true, 10);
+        check(2, 3, 4, 3, 2, 4, 2, 0, 0, true, 11);
+        check(1, 2, 3, 5, 3, 4, 2, 2, 1, false, 12);
+        check(2, 2, 4, 4, 2, 4, 2, 3, 1, true, 13);
+        check(1, 3, 3, 4, 2, 6, 3, 1, 2, true, 14);
+        check(2, 2, 5, 3, 3, 2, 2, 0, 1, false, 15);
+        check(1, 2, 4, 4, 2, 6, 2, 4, 0, true, 16);
     }
 
     @Test

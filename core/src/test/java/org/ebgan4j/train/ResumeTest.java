@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ebgan4j.io.Json;
+import org.ebgan4j.nn.MklIntelCpuShim;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,6 +90,25 @@ class ResumeTest {
         Files.writeString(folder.config(), tree.toString());
         assertThat(PreparedRun.resume(folder, PreparedRun.Changes.none()).notes()).singleElement().asString()
                 .contains("trained with 7 engine threads").contains("-Dai.djl.pytorch.num_threads=7");
+    }
+
+    @Test
+    void resumingWithOrWithoutMklsAvx2KernelsIsNoted(@TempDir Path tmp) throws Exception {
+        Path run = tmp.resolve("run");
+        train(config(10), run, false);
+        RunFolder folder = new RunFolder(run);
+        boolean now = MklIntelCpuShim.loaded();
+        assertThat(folder.recordedMklIntelCpuShim()).isEqualTo(now);
+        ObjectNode tree = (ObjectNode) Json.strict().readTree(folder.config().toFile());
+        ((ObjectNode) tree.get("engine")).put("mklIntelCpuShim", !now);
+        Files.writeString(folder.config(), tree.toString());
+        assertThat(PreparedRun.resume(folder, PreparedRun.Changes.none()).notes()).singleElement().asString()
+                .contains("trained " + (now ? "without" : "with") + " MKL's AVX2 kernels").contains("not bit for bit");
+        // An older run that recorded nothing resumes without a note.
+        ((ObjectNode) tree.get("engine")).remove("mklIntelCpuShim");
+        Files.writeString(folder.config(), tree.toString());
+        assertThat(folder.recordedMklIntelCpuShim()).isNull();
+        assertThat(PreparedRun.resume(folder, PreparedRun.Changes.none()).notes()).isEmpty();
     }
 
     @Test

@@ -3,7 +3,9 @@ package org.ebgan4j.distributed;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
+import org.ebgan4j.experiments.ProcessPool;
 import org.ebgan4j.experiments.Worker;
+import org.ebgan4j.experiments.grid.GridEstimate;
 import org.ebgan4j.experiments.grid.GridSpec;
 import org.ebgan4j.experiments.grid.GridStore;
 import org.ebgan4j.experiments.grid.LocalGridRunner;
@@ -60,7 +62,8 @@ public final class SparkGridRunner {
         String root = store.root().toAbsolutePath().toString();
         List<TaskOutcome> all = new ArrayList<>();
         for (int round = 0; round <= store.spec().retries(); round++) {
-            List<String> pending = store.pending(trials).stream().map(Trial::id).toList();
+            // Longest first: Spark hands out tasks in partition order, so the job ends on short trials.
+            List<String> pending = GridEstimate.longestFirst(store.pending(trials)).stream().map(Trial::id).toList();
             if (pending.isEmpty()) {
                 break;
             }
@@ -87,11 +90,8 @@ public final class SparkGridRunner {
         long began = System.nanoTime();
         Path log = Path.of(storeDir, "trials", id, "log.txt");
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx" + options.heap(), "-Djava.awt.headless=true", "-Dai.djl.offline=true",
-                "-Dai.djl.pytorch.num_threads=" + options.threadsPerTrial(), "-Dai.djl.pytorch.num_interop_threads=1",
-                "-cp", childClassPath(), Worker.class.getName(), Worker.GRID_TRIAL, storeDir, id,
-                String.valueOf(ProcessHandle.current().pid())));
+        List<String> command = ProcessPool.javaCommand(options.threadsPerTrial(), options.heap(), childClassPath());
+        command.addAll(List.of(Worker.GRID_TRIAL, storeDir, id, String.valueOf(ProcessHandle.current().pid())));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));

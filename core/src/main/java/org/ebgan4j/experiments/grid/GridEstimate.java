@@ -7,7 +7,11 @@ import org.ebgan4j.nn.FullyConnectedSpec;
 import org.ebgan4j.train.PreparedRun;
 import org.ebgan4j.train.TrainConfig;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How long a grid takes, before it runs. A fully connected step costs about {@code B (3 P_G + 6 P_D)}
@@ -69,6 +73,39 @@ public record GridEstimate(int trials, double trialSeconds, double longestTrialS
         return Math.max(trialSeconds / workers, longestTrialSeconds) * oversubscription;
     }
 
+    /**
+     * {@code trials} longest first by estimated cost (the longest-processing-time rule): a pool that
+     * takes them in this order ends on short trials, so its workers finish close together. The data
+     * of the first trial sets the steps of an epoch; when it cannot be loaded the order is kept (the
+     * trials then fail one by one with the reason).
+     */
+    public static List<Trial> longestFirst(List<Trial> trials) {
+        if (trials.size() < 2) {
+            return trials;
+        }
+        PreparedRun sample;
+        try {
+            sample = TrialRunner.builder(trials.get(0)).prepare();
+        } catch (RuntimeException e) {
+            return trials;
+        }
+        Map<Trial, Double> cost = new HashMap<>();
+        for (Trial t : trials) {
+            try {
+                TrialCost c = cost(t, sample);
+                cost.put(t, c.steps() * (c.macsPerStep() + STEP_OVERHEAD_SECONDS * NOMINAL_MACS_PER_SECOND));
+            } catch (RuntimeException e) {
+                cost.put(t, 0.0); // a trial whose options are refused fails at once: last
+            }
+        }
+        List<Trial> sorted = new ArrayList<>(trials);
+        sorted.sort(Comparator.comparingDouble((Trial t) -> -cost.get(t)));
+        return sorted;
+    }
+
+    /** A rate that weighs a step's overhead against its multiply-adds when only the order matters. */
+    private static final double NOMINAL_MACS_PER_SECOND = 1e10;
+
     /** One trial's steps and multiply-adds per step. */
     public record TrialCost(long steps, double macsPerStep) {}
 
@@ -92,11 +129,7 @@ public record GridEstimate(int trials, double trialSeconds, double longestTrialS
     }
 
     static double macs(FullyConnectedSpec n, int batch, boolean autoencoder) {
-        double g = (double) n.noiseDim() * n.sizeG() + (double) (n.layersG() - 2) * n.sizeG() * n.sizeG()
-                + (double) n.sizeG() * n.dataDim();
-        double d = (double) n.dataDim() * n.sizeD() + (double) (n.layersD() - 2) * n.sizeD() * n.sizeD()
-                + (autoencoder ? (double) n.sizeD() * n.dataDim() : n.sizeD());
-        return batch * (3 * g + 6 * d);
+        return n.multiplyAddsPerStep(batch, autoencoder);
     }
 
     /** Multiply-adds per second of an EBGAN step on the default networks at {@code threads} threads. */

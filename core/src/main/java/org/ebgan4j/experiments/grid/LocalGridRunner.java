@@ -22,7 +22,8 @@ import java.util.Map;
  * Runs a grid on this machine: a pool of worker processes, one trial each (DJL's engine allows one
  * gradient collector per process and keeps one thread pool per process), sharing the cores. The
  * store records every result as it comes; a rerun skips what is finished and redoes what was
- * interrupted, and failed trials are retried up to the grid's {@code retries}.
+ * interrupted, and failed trials are retried up to the grid's {@code retries}. Trials start longest
+ * first ({@link GridEstimate#longestFirst}), so that the workers finish together.
  */
 public final class LocalGridRunner {
 
@@ -106,6 +107,7 @@ public final class LocalGridRunner {
             if (pending.isEmpty()) {
                 break;
             }
+            pending = GridEstimate.longestFirst(pending);
             if (round > 0) {
                 log.printf("retrying %d failed trials (round %d of %d)%n", pending.size(), round, store.spec().retries());
             }
