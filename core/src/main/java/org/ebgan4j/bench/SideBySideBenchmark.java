@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.ebgan4j.io.Json;
 import org.ebgan4j.nn.FullyConnectedSpec;
 import org.ebgan4j.nn.MklIntelCpuShim;
-import org.ebgan4j.nn.OutputActivation;
 import org.ebgan4j.train.TrainConfig;
 
 import java.io.IOException;
@@ -37,10 +36,11 @@ public final class SideBySideBenchmark {
     public static final String SCRIPT = "/bench/pytorch_reference.py";
 
     /**
-     * One step to compare: its name, the arguments of {@code ebgan bench} and of the script (the
-     * same networks), timed steps and warm-up, and multiply-adds per step (0 when not counted).
+     * One step to compare: the key that {@code --configs} names it by, its name in the table, the
+     * arguments that set its networks (the same for {@link #main} and the script), timed steps and
+     * warm-up, and multiply-adds per step (0 when not counted).
      */
-    public record Config(String name, List<String> ebganArgs, List<String> pythonArgs, int steps, int warmup, double macsPerStep) {}
+    public record Config(String key, String name, List<String> args, int steps, int warmup, double macsPerStep) {}
 
     /** What one process printed: mean, median and p90 milliseconds, RSS at step 100 and at the end, parameter counts. */
     public record Run(double meanMs, double medianMs, double p90Ms, long rssKbAt100, long rssKbEnd, long paramsG, long paramsD) {
@@ -78,22 +78,45 @@ public final class SideBySideBenchmark {
                 // 300 warm-up steps: the JVM compiles the step's Java side over its first hundreds of steps, and a
                 // compiler thread on one of two cores stalls the other's OpenMP thread (mean 35.4 ms, median 30.6,
                 // after 20 warm-up steps; 27.7 and 26.6 after 300). Python has nothing to compile.
-                fc(3, 800, 2, 256, 1000, 300),
-                fc(4, 800, 3, 256, 1000, 300),
-                fc(5, 3200, 4, 1024, 120, 30),
+                fc("fc-default", 3, 800, 2, 256, 1000, 300),
+                fc("fc-4x800", 4, 800, 3, 256, 1000, 300),
+                fc("fc-large", 5, 3200, 4, 1024, 120, 30),
                 // torch 1.13 takes seconds a step on these (its CPU transposed convolution is im2col without oneDNN).
-                new Config("digits28", List.of("--arch", "digits28"), List.of("--arch", "digits28"), 40, 3, 0),
-                new Config("dcgan64", List.of("--arch", "dcgan64"), List.of("--arch", "dcgan64"), 10, 2, 0),
-                new Config("began64", List.of("--arch", "began64"), List.of("--arch", "began64"), 6, 1, 0));
+                conv("digits28", 40, 3),
+                conv("dcgan64", 10, 2),
+                conv("began64", 6, 1));
     }
 
-    static Config fc(int layersG, int sizeG, int layersD, int sizeD, int steps, int warmup) {
+    /** The default configs named by {@code keys} (or by their place in the list, from 1), in that order; all when null. */
+    public static List<Config> configs(List<String> keys) {
+        List<Config> all = defaultConfigs();
+        if (keys == null) {
+            return all;
+        }
+        List<Config> chosen = new ArrayList<>();
+        for (String k : keys) {
+            Config c = all.stream().filter(x -> x.key().equals(k) || String.valueOf(all.indexOf(x) + 1).equals(k)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown config '" + k + "' for `configs`; give some of "
+                            + all.stream().map(Config::key).collect(Collectors.joining(", "))));
+            chosen.add(c);
+        }
+        return chosen;
+    }
+
+    private static Config fc(String key, int layersG, int sizeG, int layersD, int sizeD, int steps, int warmup) {
         List<String> args = List.of("--layers-g", String.valueOf(layersG), "--size-g", String.valueOf(sizeG), "--layers-d",
                 String.valueOf(layersD), "--size-d", String.valueOf(sizeD));
-        double macs = FullyConnectedSpec.ebgan(100, 784, layersG, sizeG, layersD, sizeD, 0f, true, OutputActivation.TANH)
-                .multiplyAddsPerStep(64, true);
-        return new Config(String.format("fc G%dx%d D%dx%d", layersG, sizeG, layersD, sizeD), args, args, steps, warmup, macs);
+        TrainConfig config = StepBenchmark.fullyConnected("ebgan-pt", 784, layersG, sizeG, layersD, sizeD, BATCH, 100);
+        double macs = ((FullyConnectedSpec) config.networks()).multiplyAddsPerStep(BATCH, true);
+        return new Config(key, String.format("fc G%dx%d D%dx%d", layersG, sizeG, layersD, sizeD), args, steps, warmup, macs);
     }
+
+    private static Config conv(String arch, int steps, int warmup) {
+        return new Config(arch, arch, List.of("--arch", arch), steps, warmup, 0);
+    }
+
+    /** The batch of every config, on both sides (the script's default). */
+    private static final int BATCH = 64;
 
     public static List<Pair> run(List<Config> configs, Settings settings, Path work, PrintStream out) throws IOException,
             InterruptedException {
@@ -124,11 +147,11 @@ public final class SideBySideBenchmark {
             for (int t : settings.threads()) {
                 for (int i = 1; i <= settings.pairs(); i++) {
                     String tag = c.name().replaceAll("[^A-Za-z0-9]+", "-") + "-t" + t + "-" + i;
-                    List<String> jargs = new ArrayList<>(c.ebganArgs());
+                    List<String> jargs = new ArrayList<>(c.args());
                     jargs.addAll(List.of("--steps", String.valueOf(steps), "--warmup", String.valueOf(warmup)));
                     Run j = Run.of(lastJson(exec(javaCommand(t, jargs), work.resolve(tag + "-ebgan4j.log"))));
                     List<String> pargs = new ArrayList<>(List.of(settings.python(), script.toString()));
-                    pargs.addAll(c.pythonArgs());
+                    pargs.addAll(c.args());
                     pargs.addAll(List.of("--steps", String.valueOf(steps), "--warmup", String.valueOf(warmup), "--threads",
                             String.valueOf(t)));
                     Run p = Run.of(lastJson(exec(pargs, work.resolve(tag + "-pytorch.log"))));
@@ -200,11 +223,11 @@ public final class SideBySideBenchmark {
         int sg = Integer.parseInt(a.getOrDefault("size-g", "800"));
         int ld = Integer.parseInt(a.getOrDefault("layers-d", "2"));
         int sd = Integer.parseInt(a.getOrDefault("size-d", "256"));
-        TrainConfig config = arch != null ? StepBenchmark.convolutional("ebgan-pt", arch, 64, steps)
-                : StepBenchmark.fullyConnected("ebgan-pt", 784, lg, sg, ld, sd, 64, steps);
+        TrainConfig config = arch != null ? StepBenchmark.convolutional("ebgan-pt", arch, BATCH, steps)
+                : StepBenchmark.fullyConnected("ebgan-pt", 784, lg, sg, ld, sd, BATCH, steps);
         StepBenchmark.Report r = StepBenchmark.run(config, steps, warmup, null);
         String name = arch != null ? arch : String.format("G %dx%d, D %dx%d, data 784-d", lg, sg, ld, sd);
-        System.out.println(StepBenchmark.json(r, name, 64, System.getProperty("ai.djl.pytorch.num_threads", "")));
+        System.out.println(StepBenchmark.json(r, name, BATCH, System.getProperty("ai.djl.pytorch.num_threads", "")));
     }
 
     private static String exec(List<String> command, Path log) throws IOException, InterruptedException {

@@ -13,7 +13,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -68,8 +67,6 @@ final class BenchCommand implements Callable<Integer> {
     Path work;
     @Option(names = "--peak-gemm", description = "measure the dense GEMM rate through libtorch (2048x2048 products) instead")
     boolean peakGemm;
-    @Option(names = "--json", description = "end with one line of JSON holding the figures (for `bench --vs-pytorch`)")
-    boolean json;
 
     private static void printMemory(String when, StepBenchmark.Memory m) {
         System.out.printf("memory %s: RSS %d MiB (Java heap committed %d MiB)%n",
@@ -79,27 +76,15 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (peakGemm) {
-            int n = 2048;
-            double g = GemmPeak.gflops(n, 9);
-            System.out.printf("dense GEMM %dx%d by %dx%d: %.1f GFLOP/s%n", n, n, n, n, g);
-            System.out.printf("{\"gflops\": %.3f, \"shape\": \"%dx%d by %dx%d\"}%n", g, n, n, n, n);
+            System.out.printf("dense GEMM 2048x2048 by 2048x2048: %.1f GFLOP/s%n", GemmPeak.gflops(2048, 9));
             return 0;
         }
         if (vsPytorch) {
-            List<SideBySideBenchmark.Config> all = SideBySideBenchmark.defaultConfigs();
-            List<SideBySideBenchmark.Config> chosen = new ArrayList<>();
-            List<String> names = List.of("fc-default", "fc-4x800", "fc-large", "digits28", "dcgan64", "began64");
-            for (String c : configs == null ? names : configs) {
-                int i = c.matches("[1-6]") ? Integer.parseInt(c) - 1 : names.indexOf(c);
-                if (i < 0) {
-                    throw new IllegalArgumentException("unknown config '" + c + "' for --configs; give some of " + String.join(", ", names));
-                }
-                chosen.add(all.get(i));
-            }
             if (pairs < 1 || stepScale <= 0 || threads.stream().anyMatch(t -> t < 1)) {
                 throw new IllegalArgumentException("--pairs and --threads must be at least 1 and --step-scale above 0");
             }
-            SideBySideBenchmark.run(chosen, new SideBySideBenchmark.Settings(python, pairs, threads, stepScale), work, System.out);
+            SideBySideBenchmark.run(SideBySideBenchmark.configs(configs), new SideBySideBenchmark.Settings(python, pairs, threads,
+                    stepScale), work, System.out);
             return 0;
         }
         if (transposedConv) {
@@ -133,9 +118,6 @@ final class BenchCommand implements Callable<Integer> {
             printMemory("after 100 steps", r.at100());
         }
         printMemory("after " + r.steps() + " steps", r.atEnd());
-        if (json) {
-            System.out.println(StepBenchmark.json(r, networks, batch, System.getProperty("ai.djl.pytorch.num_threads", "")));
-        }
         return 0;
     }
 }

@@ -13,6 +13,7 @@ import ai.djl.util.PairList;
 
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * A 2-D transposed ("fractionally-strided") convolution, with PyTorch's semantics: weight
@@ -156,17 +157,19 @@ public final class TransposedConv2d extends AbstractBlock {
      */
     private static final double ONE_CONVOLUTION_OVERHEAD = 1.15;
 
-    /** How far apart, in input rows, the phases' first taps are ({@link #allPhases}'s d). */
-    private static long offsetSpread(int s, int p, int k) {
-        int taps = k / s;
-        int earliest = Integer.MIN_VALUE;
-        int latest = Integer.MAX_VALUE;
+    /** For k a multiple of s: the input rows before each phase's first output row, T - 1 - carry, by phase. */
+    private static int[] offsets(int s, int p, int k) {
+        int[] offset = new int[s];
         for (int r = 0; r < s; r++) {
-            int offset = taps - 1 - (r + p) / s;
-            earliest = Math.max(earliest, offset);
-            latest = Math.min(latest, offset);
+            offset[r] = k / s - 1 - (r + p) / s;
         }
-        return earliest - latest;
+        return offset;
+    }
+
+    /** How far apart, in input rows, the phases' first taps are ({@link #allPhases}'s d). */
+    private static int offsetSpread(int s, int p, int k) {
+        int[] offset = offsets(s, p, k);
+        return Arrays.stream(offset).max().getAsInt() - Arrays.stream(offset).min().getAsInt();
     }
 
     /**
@@ -180,15 +183,9 @@ public final class TransposedConv2d extends AbstractBlock {
      */
     private static NDArray[][] allPhases(NDArray x, NDArray w, NDArray b, int s, int p, int k, long h, long wd, long rows, long cols) {
         int taps = k / s;
-        int[] offset = new int[s]; // input rows before a phase's first output row: T - 1 - carry
-        int earliest = Integer.MIN_VALUE;
-        int latest = Integer.MAX_VALUE;
-        for (int r = 0; r < s; r++) {
-            offset[r] = taps - 1 - (r + p) / s;
-            earliest = Math.max(earliest, offset[r]);
-            latest = Math.min(latest, offset[r]);
-        }
-        int spread = earliest - latest;
+        int[] offset = offsets(s, p, k);
+        int earliest = Arrays.stream(offset).max().getAsInt();
+        int spread = offsetSpread(s, p, k);
         // (s^2 out, in, T, T), phase-major.
         NDArray kernel;
         if (p % s == 0) {

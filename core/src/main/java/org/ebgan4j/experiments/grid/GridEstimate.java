@@ -120,16 +120,12 @@ public record GridEstimate(int trials, double trialSeconds, double longestTrialS
     /** Multiply-adds of one step; convolutional networks are counted as the default fully connected ones. */
     static double macs(TrainConfig config) {
         if (!(config.networks() instanceof FullyConnectedSpec n)) {
-            return macs(FullyConnectedSpec.ebgan(100, 784, 3, 800, 2, 256, 0f, true, org.ebgan4j.nn.OutputActivation.TANH), 64,
-                    true);
+            return FullyConnectedSpec.ebgan(100, 784, 3, 800, 2, 256, 0f, true, org.ebgan4j.nn.OutputActivation.TANH)
+                    .multiplyAddsPerStep(64, true);
         }
         boolean autoencoder = !config.game().model().equals("gan") && !config.game().model().startsWith("egan")
                 && !config.game().model().equals("lsgan");
-        return macs(n, config.schedule().batchSize(), autoencoder);
-    }
-
-    static double macs(FullyConnectedSpec n, int batch, boolean autoencoder) {
-        return n.multiplyAddsPerStep(batch, autoencoder);
+        return n.multiplyAddsPerStep(config.schedule().batchSize(), autoencoder);
     }
 
     /** Multiply-adds per second of an EBGAN step on the default networks at {@code threads} threads. */
@@ -148,6 +144,6 @@ public record GridEstimate(int trials, double trialSeconds, double longestTrialS
         TrainConfig config = StepBenchmark.fullyConnected("ebgan", 784, 3, 800, 2, 256, 64, 100);
         StepBenchmark.Report r = StepBenchmark.run(config, 30, 5, null);
         double seconds = r.medianMs() / 1000 - STEP_OVERHEAD_SECONDS;
-        return macs((FullyConnectedSpec) config.networks(), 64, true) / Math.max(seconds, 1e-4);
+        return ((FullyConnectedSpec) config.networks()).multiplyAddsPerStep(64, true) / Math.max(seconds, 1e-4);
     }
 }

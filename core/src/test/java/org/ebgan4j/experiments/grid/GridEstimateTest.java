@@ -22,9 +22,9 @@ class GridEstimateTest {
         // G 100-48-784: 100*48 + 48*784 = 42,432 per sample; the auto-encoder D 784-32-784: 2*784*32 = 50,176.
         // Forward, input gradient and weight gradient: 3 products; D runs on real and fake batches: 6.
         FullyConnectedSpec n = FullyConnectedSpec.ebgan(100, 784, 2, 48, 2, 32, 0f, true, OutputActivation.TANH);
-        assertThat(GridEstimate.macs(n, 16, true)).isEqualTo(16.0 * (3 * 42_432 + 6 * 50_176));
+        assertThat(n.multiplyAddsPerStep(16, true)).isEqualTo(16.0 * (3 * 42_432 + 6 * 50_176));
         // A one-output critic: 784*32 + 32.
-        assertThat(GridEstimate.macs(n, 16, false)).isEqualTo(16.0 * (3 * 42_432 + 6 * (784 * 32 + 32)));
+        assertThat(n.multiplyAddsPerStep(16, false)).isEqualTo(16.0 * (3 * 42_432 + 6 * (784 * 32 + 32)));
     }
 
     @Test
