@@ -104,6 +104,71 @@ public final class ProcessPool {
         return outcomes;
     }
 
+    /**
+     * Runs every task as {@link #run} does, but in {@code slots} long-lived {@link WorkerProcess}es
+     * that take the next task as they finish one (a worker that dies is replaced): the tasks start in
+     * the order given, and each JVM's start is paid once per worker instead of once per task. The
+     * listener hears from the workers' threads, one call at a time; the workers' own output goes to
+     * {@code workerLogs}/worker-N.log.
+     */
+    public List<Outcome> runReusing(List<Task> tasks, Listener listener, Path workerLogs) throws InterruptedException {
+        java.util.concurrent.ConcurrentLinkedDeque<Task> todo = new java.util.concurrent.ConcurrentLinkedDeque<>(tasks);
+        List<Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<WorkerProcess> live = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Thread> threads = new ArrayList<>();
+        List<String> command = javaCommand(threadsPerTask, maxHeap, System.getProperty("java.class.path"));
+        for (int w = 0; w < Math.min(slots, tasks.size()); w++) {
+            Path workerLog = workerLogs.resolve("worker-" + w + ".log");
+            Thread thread = new Thread(() -> {
+                WorkerProcess worker = null;
+                try {
+                    for (Task t = todo.poll(); t != null; t = todo.poll()) {
+                        if (worker == null || !worker.alive()) {
+                            worker = WorkerProcess.start(command, workerLog);
+                            live.add(worker);
+                        }
+                        synchronized (listener) {
+                            listener.started(t, todo.size());
+                        }
+                        long began = System.nanoTime();
+                        int code = worker.run(t.arguments(), t.log());
+                        Outcome o = new Outcome(t, code, (System.nanoTime() - began) / 1e9);
+                        outcomes.add(o);
+                        synchronized (listener) {
+                            listener.finished(o);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    // The pool was interrupted: the finally below ends this worker.
+                } catch (IOException | RuntimeException e) {
+                    errors.add(e);
+                } finally {
+                    if (worker != null) {
+                        worker.close();
+                    }
+                }
+            }, "ebgan-worker-" + w);
+            threads.add(thread);
+            thread.start();
+        }
+        try {
+            for (Thread t : threads) {
+                t.join();
+            }
+        } finally {
+            // Interrupted: no child outlives the pool.
+            synchronized (live) {
+                live.forEach(WorkerProcess::kill);
+            }
+            threads.forEach(Thread::interrupt);
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("a worker process could not run its tasks: " + errors.get(0), errors.get(0));
+        }
+        return new ArrayList<>(outcomes);
+    }
+
     private Process start(Task task) throws IOException {
         Files.createDirectories(task.log().toAbsolutePath().getParent());
         List<String> command = javaCommand(threadsPerTask, maxHeap, System.getProperty("java.class.path"));

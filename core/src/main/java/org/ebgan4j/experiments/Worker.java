@@ -9,7 +9,8 @@ import java.util.Arrays;
 /**
  * The entry point of a {@link ProcessPool} child: runs one task of an experiment in this process
  * and exits 0 when it is done, 1 when it failed (the reason and stack on standard error, which the
- * pool writes to the task's log), 2 for an unknown task.
+ * pool writes to the task's log), 2 for an unknown task; or, started with {@link #SERVE}, runs task
+ * after task for a {@link WorkerProcess} and answers each with that code.
  */
 public final class Worker {
 
@@ -19,6 +20,14 @@ public final class Worker {
     /** The task that claims, runs and records one trial of a grid: STORE TRIAL_ID PARENT_PID. */
     public static final String GRID_TRIAL = "grid-trial";
 
+    /**
+     * Not a task: the worker stays up and runs the tasks its parent sends ({@link WorkerProcess}):
+     * SERVE PARENT_PID.
+     */
+    public static final String SERVE = "serve";
+
+    private static boolean watchingParent;
+
     private Worker() {}
 
     /**
@@ -26,10 +35,11 @@ public final class Worker {
      * takes its trials in flight with it, and their claims go stale, instead of leaving orphans that
      * train on (0: no parent to watch).
      */
-    private static void exitWithParent(long parentPid) {
-        if (parentPid <= 0) {
+    private static synchronized void exitWithParent(long parentPid) {
+        if (parentPid <= 0 || watchingParent) {
             return;
         }
+        watchingParent = true;
         ProcessHandle parent = ProcessHandle.of(parentPid).orElse(null);
         if (parent == null || !parent.isAlive()) {
             Runtime.getRuntime().halt(3);
@@ -50,7 +60,11 @@ public final class Worker {
         watch.start();
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length == 2 && args[0].equals(SERVE)) {
+            exitWithParent(Long.parseLong(args[1]));
+            System.exit(WorkerProcess.serve());
+        }
         System.exit(run(args));
     }
 

@@ -5,6 +5,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 
 import org.ebgan4j.experiments.ProcessPool;
 import org.ebgan4j.experiments.Worker;
+import org.ebgan4j.experiments.WorkerProcess;
 import org.ebgan4j.experiments.grid.GridEstimate;
 import org.ebgan4j.experiments.grid.GridSpec;
 import org.ebgan4j.experiments.grid.GridStore;
@@ -28,10 +29,11 @@ import java.util.Set;
 
 /**
  * A grid as one Spark job: one task per pending trial, in rounds until every trial is finished or
- * out of retries. A task runs its trial in a JVM of its own, exactly as the local runner does
- * ({@link Worker}'s {@code grid-trial}): DJL's PyTorch engine refuses a second gradient collector in
- * a process and keeps one thread pool per process, so trials that an executor ran side by side in
- * its own JVM would fail (see the module's tests) or share threads. {@code spark.task.cpus} should be
+ * out of retries. A task runs its trial in a trial JVM beside the executor, exactly as the local
+ * runner does ({@link WorkerProcess}, {@link Worker}'s {@code grid-trial}), one trial at a time per
+ * trial JVM, which the executor keeps for its next tasks: DJL's PyTorch engine refuses a second
+ * gradient collector in a process and keeps one thread pool per process, so trials that an executor
+ * ran side by side in its own JVM would fail (see the module's tests) or share threads. {@code spark.task.cpus} should be
  * the threads of a trial, so that Spark places no more trials on an executor than it has cores.
  *
  * <p>The store must be on a file system every executor sees at the same path (NFS, a mounted bucket);
@@ -85,24 +87,44 @@ public final class SparkGridRunner {
         return new Summary(all, store.counts(trials), (System.nanoTime() - began) / 1e9);
     }
 
-    /** One task: the trial in a child JVM on this executor, which claims, trains, scores and records it. */
+    /**
+     * Each executor's idle trial JVMs, by the options they were started with: a task takes one (or
+     * starts one) and gives it back when its trial is done, so an executor pays a JVM's start once per
+     * core rather than once per trial. They end with the executor (they watch its process).
+     */
+    private static final Map<Options, java.util.concurrent.ConcurrentLinkedQueue<WorkerProcess>> IDLE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> IDLE.values().forEach(q -> q.forEach(WorkerProcess::kill)),
+                "ebgan-trial-workers"));
+    }
+
+    /** One task: the trial in a trial JVM on this executor, which claims, trains, scores and records it. */
     static TaskOutcome runTrial(String storeDir, String id, Options options) throws IOException, InterruptedException {
         long began = System.nanoTime();
         Path log = Path.of(storeDir, "trials", id, "log.txt");
-        Files.createDirectories(log.getParent());
-        List<String> command = ProcessPool.javaCommand(options.threadsPerTrial(), options.heap(), childClassPath());
-        command.addAll(List.of(Worker.GRID_TRIAL, storeDir, id, String.valueOf(ProcessHandle.current().pid())));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().put("OPT_OUT_TRACKING", "true");
-        Process p = pb.start();
+        java.util.concurrent.ConcurrentLinkedQueue<WorkerProcess> idle =
+                IDLE.computeIfAbsent(options, o -> new java.util.concurrent.ConcurrentLinkedQueue<>());
+        WorkerProcess worker = idle.poll();
+        while (worker != null && !worker.alive()) {
+            worker = idle.poll();
+        }
+        if (worker == null) {
+            worker = WorkerProcess.start(ProcessPool.javaCommand(options.threadsPerTrial(), options.heap(), childClassPath()),
+                    Path.of(storeDir, "workers", java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid() + "-"
+                            + System.nanoTime() + ".log"));
+        }
+        boolean giveBack = false;
         try {
-            int code = p.waitFor();
+            int code = worker.run(List.of(Worker.GRID_TRIAL, storeDir, id, "0"), log);
+            giveBack = worker.alive();
             return new TaskOutcome(id, code, java.net.InetAddress.getLocalHost().getHostName(), (System.nanoTime() - began) / 1e9);
         } finally {
-            if (p.isAlive()) {
-                p.destroyForcibly().waitFor();
+            if (giveBack) {
+                idle.add(worker);
+            } else {
+                worker.kill(); // interrupted (a killed Spark task) or dead
             }
         }
     }

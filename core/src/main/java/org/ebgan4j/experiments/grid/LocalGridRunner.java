@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs a grid on this machine: a pool of worker processes, one trial each (DJL's engine allows one
- * gradient collector per process and keeps one thread pool per process), sharing the cores. The
+ * Runs a grid on this machine: a pool of worker processes sharing the cores, each running one trial
+ * at a time (DJL's engine allows one gradient collector per process and keeps one thread pool per
+ * process) and taking the next pending one when it is done ({@link ProcessPool#runReusing}). The
  * store records every result as it comes; a rerun skips what is finished and redoes what was
  * interrupted, and failed trials are retried up to the grid's {@code retries}. Trials start longest
  * first ({@link GridEstimate#longestFirst}), so that the workers finish together.
@@ -115,7 +116,7 @@ public final class LocalGridRunner {
             pending.forEach(t -> tasks.add(task(store, t)));
             try (ProgressBar bar = options.progress() ? progressBar(pending.size()) : null) {
                 int[] failedTasks = {0};
-                pool.run(tasks, new ProcessPool.Listener() {
+                pool.runReusing(tasks, new ProcessPool.Listener() {
                     @Override
                     public void finished(ProcessPool.Outcome o) {
                         if (!o.succeeded()) {
@@ -134,7 +135,7 @@ public final class LocalGridRunner {
                             }
                         }
                     }
-                });
+                }, store.root().resolve("workers"));
                 ran += tasks.size();
                 if (failedTasks[0] == tasks.size()) {
                     break; // every process failed to start or crashed: retrying would fail the same way
