@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -112,10 +114,10 @@ public final class ProcessPool {
      * {@code workerLogs}/worker-N.log.
      */
     public List<Outcome> runReusing(List<Task> tasks, Listener listener, Path workerLogs) throws InterruptedException {
-        java.util.concurrent.ConcurrentLinkedDeque<Task> todo = new java.util.concurrent.ConcurrentLinkedDeque<>(tasks);
-        List<Outcome> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<WorkerProcess> live = java.util.Collections.synchronizedList(new ArrayList<>());
-        List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        ConcurrentLinkedDeque<Task> todo = new ConcurrentLinkedDeque<>(tasks);
+        List<Outcome> outcomes = Collections.synchronizedList(new ArrayList<>());
+        List<WorkerProcess> live = Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> errors = Collections.synchronizedList(new ArrayList<>());
         List<Thread> threads = new ArrayList<>();
         List<String> command = javaCommand(threadsPerTask, maxHeap, System.getProperty("java.class.path"));
         for (int w = 0; w < Math.min(slots, tasks.size()); w++) {
@@ -157,11 +159,12 @@ public final class ProcessPool {
                 t.join();
             }
         } finally {
-            // Interrupted: no child outlives the pool.
+            // Interrupted: the threads first (so that a killed worker is not taken for a crashed task),
+            // then the children; none outlives the pool.
+            threads.forEach(Thread::interrupt);
             synchronized (live) {
                 live.forEach(WorkerProcess::kill);
             }
-            threads.forEach(Thread::interrupt);
         }
         if (!errors.isEmpty()) {
             throw new IllegalStateException("a worker process could not run its tasks: " + errors.get(0), errors.get(0));

@@ -33,8 +33,8 @@ import java.util.Set;
  * runner does ({@link WorkerProcess}, {@link Worker}'s {@code grid-trial}), one trial at a time per
  * trial JVM, which the executor keeps for its next tasks: DJL's PyTorch engine refuses a second
  * gradient collector in a process and keeps one thread pool per process, so trials that an executor
- * ran side by side in its own JVM would fail (see the module's tests) or share threads. {@code spark.task.cpus} should be
- * the threads of a trial, so that Spark places no more trials on an executor than it has cores.
+ * ran side by side in its own JVM would fail (see the module's tests) or share threads.
+ * {@code spark.task.cpus} should be the threads of a trial, so that Spark places no more trials on an executor than it has cores.
  *
  * <p>The store must be on a file system every executor sees at the same path (NFS, a mounted bucket);
  * the driver prepares it (the grid's spec, the classifier) and reads the results the tasks record.
