@@ -90,7 +90,8 @@ final class GridCommand implements Runnable {
             }
             LocalGridRunner.prepareClassifier(store, classifier, System.out);
             LocalGridRunner.Summary s = LocalGridRunner.run(store, options, System.out);
-            System.out.printf("ran %d trials in %s; %s%n", s.ran(), Status.hours(s.seconds()), s.counts());
+            System.out.printf("ran %d trials in %s (%.1f s, %.1f trials/hour); %s%n", s.ran(), Status.hours(s.seconds()), s.seconds(),
+                    s.ran() == 0 ? 0.0 : 3600 * s.ran() / s.seconds(), s.counts());
             return s.counts().get("pending") == 0 ? 0 : 1;
         }
     }

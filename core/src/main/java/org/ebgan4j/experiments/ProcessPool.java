@@ -177,7 +177,7 @@ public final class ProcessPool {
         List<String> command = javaCommand(threadsPerTask, maxHeap, System.getProperty("java.class.path"));
         command.addAll(task.arguments());
         ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("OPT_OUT_TRACKING", "true");
+        ChildEnvironment.apply(pb.environment());
         pb.redirectErrorStream(true);
         // Appended: a task run again (a retry, a resume) keeps what earlier attempts printed.
         pb.redirectOutput(ProcessBuilder.Redirect.appendTo(task.log().toFile()));

@@ -56,7 +56,7 @@ public final class WorkerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(javaCommand);
         command.addAll(List.of(Worker.SERVE, String.valueOf(ProcessHandle.current().pid())));
         ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().put("OPT_OUT_TRACKING", "true");
+        ChildEnvironment.apply(pb.environment());
         pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.directory(new File(System.getProperty("user.dir")));
         return new WorkerProcess(pb.start(), log);

@@ -36,6 +36,16 @@ public final class MklIntelCpuShim {
         }
     }
 
+    /** Whether the shim changes anything on this machine: an x86 processor with AVX2 that is not Intel's. */
+    public static boolean appliesHere() {
+        try {
+            String cpu = Files.readString(Path.of("/proc/cpuinfo"), StandardCharsets.ISO_8859_1);
+            return !cpu.contains("GenuineIntel") && cpu.contains(" avx2");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /**
      * Compiles the library into {@code dir} with the system's C compiler ({@code cc}); empty when there
      * is none or it fails, for then MKL simply keeps its generic kernels.

@@ -15,21 +15,22 @@ import java.util.stream.Collectors;
 
 /**
  * Trials per hour of one grid on a standalone Spark cluster on this machine, with 1 worker and with
- * 2, each worker one core running one trial at a time; every run starts from an empty store.
- * {@code java -cp ... org.ebgan4j.distributed.ClusterBench GRID.json CLASSIFIER_DIR WORK_DIR}.
+ * 2, each worker one core running one trial at a time; every run starts from an empty store, and a
+ * run in which a trial did not finish is an error, not a figure.
+ * {@code java -cp ... org.ebgan4j.distributed.ClusterBench GRID.json CLASSIFIER_DIR DATA_DIR WORK_DIR}.
  */
 public final class ClusterBench {
 
     private ClusterBench() {}
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            System.err.println("usage: ClusterBench GRID.json CLASSIFIER_DIR WORK_DIR");
+        if (args.length != 4) {
+            System.err.println("usage: ClusterBench GRID.json CLASSIFIER_DIR DATA_DIR WORK_DIR");
             System.exit(2);
         }
-        GridSpec spec = GridSpec.named(args[0]);
+        GridSpec spec = GridSpec.named(args[0]).withDataDir(Path.of(args[2]).toAbsolutePath());
         Path classifier = Path.of(args[1]);
-        Path work = Path.of(args[2]).toAbsolutePath();
+        Path work = Path.of(args[3]).toAbsolutePath();
         for (int workers : new int[] {1, 2}) {
             Path dir = Files.createDirectories(work.resolve("workers-" + workers));
             GridStore store = GridStore.open(dir.resolve("store"), spec);
@@ -43,6 +44,11 @@ public final class ClusterBench {
                         .set("spark.cores.max", String.valueOf(workers)).set("spark.executor.extraClassPath", classDirs);
                 try (JavaSparkContext spark = new JavaSparkContext(conf)) {
                     SparkGridRunner.Summary s = SparkGridRunner.run(spark, store, new SparkGridRunner.Options(1, "3g"), System.out);
+                    if (s.counts().get("done") + s.counts().get("diverged") != s.counts().get("trials")) {
+                        System.err.printf("spark, %d worker(s): not every trial finished (%s); see the trials' log.txt in %s%n", workers,
+                                s.counts(), store.root());
+                        System.exit(1);
+                    }
                     System.out.printf("spark, %d worker(s) of 1 core: %d trials in %.1f s = %.1f trials/hour; %s%n", workers,
                             s.tasks().size(), s.seconds(), 3600 * s.tasks().size() / s.seconds(), s.counts());
                 }
