@@ -33,7 +33,8 @@ final class ArchCommand implements Callable<Integer> {
         if (describe == null) {
             for (String name : ConvArchitecture.presetNames()) {
                 ConvArchitecture a = ConvArchitecture.preset(name);
-                System.out.printf("%-18s %dx%dx%d  G %s%n", name, a.channels(), a.side(), a.side(), a.generator());
+                System.out.printf("%-18s %dx%dx%d  %-56s G %s%n", name, a.channels(), a.side(), a.side(), a.provenance(),
+                        a.generator());
             }
             System.out.println("describe one with: ebgan arch --describe NAME (or --describe all)");
             return 0;

@@ -1,5 +1,6 @@
 package org.ebgan4j.cli;
 
+import org.ebgan4j.eval.PublishedResults;
 import org.ebgan4j.experiments.Mixture2dExperiment;
 import org.ebgan4j.experiments.ProcessPool;
 
@@ -38,8 +39,12 @@ final class Bench2dCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "0") long seed;
 
-    @Option(names = "--reference", description = "CSV of published values in the layout of table.csv, shown in brackets beside ours")
+    @Option(names = "--reference", description = "CSV of reference values in the layout of table.csv, shown beside ours "
+            + "(default: the calibrated-EBGAN paper's Table 2, which ships with ebgan4j)")
     Path reference;
+
+    @Option(names = "--no-reference", description = "show our values alone")
+    boolean noReference;
 
     @Override
     public Integer call() throws Exception {
@@ -48,7 +53,8 @@ final class Bench2dCommand implements Callable<Integer> {
         int cores = Runtime.getRuntime().availableProcessors();
         ProcessPool pool = Mixture2dExperiment.pool(Math.max(1, parallel != null ? parallel : cores));
         Mixture2dExperiment.Summary s = Mixture2dExperiment.runAll(cells, out, settings, pool,
-                reference == null ? Map.of() : Mixture2dExperiment.readReference(reference), System.out);
+                noReference ? Map.of() : reference != null ? Mixture2dExperiment.readReference(reference)
+                        : PublishedResults.calibratedTable2(), System.out);
         System.out.println(Files.readString(out.resolve("table.md")));
         System.out.printf("%d of %d cells done; wall time of this invocation %.1f s on %d cores (%d at a time); tables in %s%n",
                 s.results().size(), cells.size(), s.seconds(), cores, pool.slots(), out);

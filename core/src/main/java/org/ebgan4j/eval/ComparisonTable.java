@@ -27,7 +27,10 @@ public final class ComparisonTable {
         rows.add(row("rank: real in bottom half", reports, r -> r.ranking() == null ? null
                 : pct(r.ranking().realFractionBottomHalf())));
         rows.add(row("probe error, trained D", reports, r -> r.probe() == null ? null : probe(r.probe().trained())));
+        rows.add(row("  paper, Table 3 (MNIST)", reports, r -> published(r, r.model(), r.probe() == null ? null : r.probe().trained())));
         rows.add(row("probe error, random D", reports, r -> r.probe() == null ? null : probe(r.probe().random())));
+        rows.add(row("  paper, Table 3 (MNIST)", reports, r -> published(r, PublishedResults.RANDOM,
+                r.probe() == null ? null : r.probe().random())));
         rows.add(row("classifier accuracy", reports, r -> r.classifier() == null ? null : pct(r.classifier().heldOutAccuracy())));
         rows.removeIf(cells -> cells != rows.get(0) && java.util.Arrays.stream(cells, 1, cells.length).allMatch(c -> c.equals("-")));
         int[] widths = new int[reports.size() + 1];
@@ -72,6 +75,18 @@ public final class ComparisonTable {
 
     private static String pct(double v) {
         return String.format(java.util.Locale.ROOT, "%.1f%%", 100 * v);
+    }
+
+    /**
+     * The calibrated-EBGAN paper's probe error for this model on digits (its Table 3), and whether ours
+     * is lower; null where the paper has no such figure.
+     */
+    private static String published(Evaluation.Report r, String column, Evaluation.ProbeErrors ours) {
+        if (ours == null || !PublishedResults.digits(r.dataset())) {
+            return null;
+        }
+        return PublishedResults.calibratedTable3(column).map(p -> probe(p) + (ours.mean() < p.mean() ? ", ours lower"
+                : ours.mean() > p.mean() ? ", ours higher" : ", equal")).orElse(null);
     }
 
     private static String probe(Evaluation.ProbeErrors e) {

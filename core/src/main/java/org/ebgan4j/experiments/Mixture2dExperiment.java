@@ -5,6 +5,7 @@ import org.ebgan4j.data.GaussianMixture2D;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.eval.GridHistogram;
 import org.ebgan4j.eval.MixtureDivergences;
+import org.ebgan4j.eval.PublishedResults;
 import org.ebgan4j.game.GameSpec;
 import org.ebgan4j.io.AtomicFiles;
 import org.ebgan4j.io.Json;
@@ -254,29 +255,11 @@ public final class Mixture2dExperiment {
     /**
      * Reference values (a paper's Table 2) in the layout of {@code table.csv}: a header
      * {@code dataset,model,KL(p_gen||p_emp),...} and one row per cell; empty fields are allowed.
-     * The key of the result is {@code dataset/model}.
+     * The key of the result is {@code dataset/model}. The published Table 2 is
+     * {@link PublishedResults#calibratedTable2()}.
      */
     public static Map<String, Map<String, Double>> readReference(Path csv) throws IOException {
-        List<String> lines = Files.readAllLines(csv);
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(csv + " is empty; expected a header 'dataset,model,KL(p_gen||p_emp),...'");
-        }
-        String[] header = lines.get(0).split(",");
-        Map<String, Map<String, Double>> reference = new LinkedHashMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            Map<String, Double> row = new LinkedHashMap<>();
-            for (int i = 2; i < Math.min(header.length, cells.length); i++) {
-                if (!cells[i].isBlank()) {
-                    row.put(header[i].trim(), Double.parseDouble(cells[i].trim()));
-                }
-            }
-            reference.put(cells[0].trim() + "/" + cells[1].trim(), row);
-        }
-        return reference;
+        return PublishedResults.parseTable(Files.readAllLines(csv), csv.toString());
     }
 
     /** As {@link #writeTables(Path, List)}, with reference values shown in brackets beside ours in the Markdown. */
@@ -295,13 +278,17 @@ public final class Mixture2dExperiment {
             md.append("| ").append(MixtureDivergences.label(d)).append(" |");
             for (CellResult r : results) {
                 md.append(' ').append(String.format(Locale.ROOT, "%.4f", r.kl().get(MixtureDivergences.label(d))));
+                double ours = r.kl().get(MixtureDivergences.label(d));
                 Double paper = reference.getOrDefault(r.dataset() + "/" + r.model(), Map.of()).get(MixtureDivergences.label(d));
                 if (paper != null) {
-                    md.append(String.format(Locale.ROOT, " (%.2f)", paper));
+                    md.append(String.format(Locale.ROOT, " %s %.4f", ours < paper ? "<" : ours > paper ? ">" : "=", paper));
                 }
                 md.append(" |");
             }
             md.append('\n');
+        }
+        if (!reference.isEmpty()) {
+            md.append("\nBeside each of ours, the reference value: `<` where ours is lower, `>` where it is higher.\n");
         }
         csv.append(",steps,seconds\n");
         for (CellResult r : results) {

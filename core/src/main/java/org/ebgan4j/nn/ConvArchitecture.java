@@ -97,6 +97,9 @@ public record ConvArchitecture(String name, int channels, int side, List<Integer
 
     private static final Map<String, ConvArchitecture> PRESETS = new LinkedHashMap<>();
 
+    /** Where each preset comes from: a paper's network as printed, or ours. */
+    private static final Map<String, String> PROVENANCE = new LinkedHashMap<>();
+
     private static void preset(ConvArchitecture a) {
         PRESETS.put(a.name(), a);
     }
@@ -126,20 +129,32 @@ public record ConvArchitecture(String name, int channels, int side, List<Integer
                 "(128)8t1s0p-(64)3u2s-(64)3u2s-(64)3u2s-(3)3c1s",
                 "(64)3c1s-(128)3c2s-(192)3c2s-(256)3c2s", "(64)3u2s-(64)3u2s-(64)3u2s-(3)3c1s",
                 "(64)3c1s-(128)3c2s-(192)3c2s-(256)3c2s"));
-        // EBGAN paper section 4.4: ImageNet at 128x128 and 256x256, noise planes at every generator layer.
+        // EBGAN paper section 4.4, to the letter: ImageNet at 128x128 and 256x256, noise planes at every generator
+        // layer but the last, a final stride-1 (3)3c layer; the 256x256 model's encoder and decoder are the 128x128 ones.
         preset(new ConvArchitecture("ebgan-imagenet128", 3, 128, List.of(100, 64, 32, 16, 8, 4),
-                "(512)4t1s0p-(256)4t2s-(128)4t2s-(64)4t2s-(32)4t2s-(3)4t2s",
+                "(1024)4t1s0p-(512)4t2s-(256)4t2s-(128)4t2s-(64)4t2s-(64)4t2s-(3)3c1s",
                 "(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s", "(256)4t2s-(128)4t2s-(64)4t2s-(3)4t2s",
                 "(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s"));
         preset(new ConvArchitecture("ebgan-imagenet256", 3, 256, List.of(100, 64, 32, 16, 8, 4, 2),
-                "(512)4t1s0p-(256)4t2s-(128)4t2s-(64)4t2s-(32)4t2s-(16)4t2s-(3)4t2s",
-                "(32)4c2s-(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s", "(256)4t2s-(128)4t2s-(64)4t2s-(32)4t2s-(3)4t2s",
-                "(32)4c2s-(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s"));
+                "(2048)4t1s0p-(1024)4t2s-(512)4t2s-(256)4t2s-(128)4t2s-(64)4t2s-(64)4t2s-(3)3c1s",
+                "(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s", "(256)4t2s-(128)4t2s-(64)4t2s-(3)4t2s",
+                "(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s"));
+        PROVENANCE.put("digits28", "ours, after the calibrated-EBGAN paper's digit model");
+        PROVENANCE.put("cifar32", "ours, after the calibrated-EBGAN paper's CIFAR-10 model");
+        PROVENANCE.put("dcgan64", "EBGAN paper 4.3 (encoder, decoder; DCGAN generator)");
+        PROVENANCE.put("began64", "ours, BEGAN-style");
+        PROVENANCE.put("ebgan-imagenet128", "EBGAN paper 4.4, exactly");
+        PROVENANCE.put("ebgan-imagenet256", "EBGAN paper 4.4, exactly");
     }
 
     /** Names of the presets. */
     public static List<String> presetNames() {
         return new ArrayList<>(PRESETS.keySet());
+    }
+
+    /** Whether this architecture is a paper's network as printed, or ours (and after what); "custom" for one given by hand. */
+    public String provenance() {
+        return PROVENANCE.getOrDefault(name, "custom");
     }
 
     /** A preset by name. */

@@ -2,6 +2,7 @@ package org.ebgan4j.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.ebgan4j.eval.PublishedResults;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 class Mixture2dExperimentTest {
 
@@ -37,7 +39,16 @@ class Mixture2dExperimentTest {
         Files.writeString(paper, "dataset,model,KL(p_disc||p_data)\nbiased2,egan-ent-nn,0.25\n");
         Mixture2dExperiment.writeTables(root, results, Mixture2dExperiment.readReference(paper));
         String md = Files.readString(root.resolve("table.md"));
-        assertThat(md).contains(String.format(java.util.Locale.ROOT, "| KL(p_disc||p_data) | %.4f (0.25) |",
-                r.kl().get("KL(p_disc||p_data)")));
+        double ours = r.kl().get("KL(p_disc||p_data)");
+        assertThat(md).contains(String.format(java.util.Locale.ROOT, "| KL(p_disc||p_data) | %.4f %s 0.2500 |", ours,
+                ours < 0.25 ? "<" : ">")).contains("`<` where ours is lower");
+
+        // The published Table 2 ships with the project: the paper's EGAN-Ent-NN on the four Gaussians.
+        Map<String, Map<String, Double>> table2 = PublishedResults.calibratedTable2();
+        assertThat(table2).hasSize(12);
+        assertThat(table2.get("gaussians4/egan-ent-nn")).containsEntry("KL(p_disc||p_data)", 0.0901).hasSize(10);
+        assertThat(table2.get("spirals/gan")).containsEntry("KL(p_gen||p_emp)", 0.5297);
+        assertThat(table2.keySet()).allMatch(k -> Mixture2dExperiment.DATASETS.contains(k.split("/")[0])
+                && Mixture2dExperiment.MODELS.contains(k.split("/")[1]));
     }
 }

@@ -29,6 +29,56 @@ class ConvArchitectureTest {
                 .isEqualTo(100 + 64 * 16 + 32 * 64 + 16 * 256 + 8 * 1024 + 4 * 4096 + 2 * 128 * 128);
     }
 
+    /** Trainable values of one layer: weights, one bias per map, and batch normalisation's scale and shift when on. */
+    private static long layer(long in, long out, long k, boolean batchNorm) {
+        return in * out * k * k + out + (batchNorm ? 2 * out : 0);
+    }
+
+    private static List<Long> sides(String layers, long side) {
+        List<Long> sides = new java.util.ArrayList<>();
+        for (ConvLayer l : ConvLayer.parseList(layers)) {
+            side = l.outputSide(side);
+            sides.add(side);
+        }
+        return sides;
+    }
+
+    @Test
+    void theEbganPapersImagenetNetworksAreAsPrinted() {
+        // Section 4.4: G (1024)4c-(512)4c2s-(256)4c2s-(128)4c2s-(64)4c2s-(64)4c2s-(3)3c, noise planes 100-64-32-16-8-4.
+        ConvArchitecture a = ConvArchitecture.preset("ebgan-imagenet128");
+        assertThat(ConvLayer.parseList(a.generator())).extracting(ConvLayer::filters).containsExactly(1024, 512, 256, 128, 64, 64, 3);
+        assertThat(sides(a.generator(), 1)).containsExactly(4L, 8L, 16L, 32L, 64L, 128L, 128L);
+        assertThat(sides(a.encoder(), 128)).containsExactly(64L, 32L, 16L, 8L);
+        assertThat(sides(a.decoder(), 8)).containsExactly(16L, 32L, 64L, 128L);
+        ArchitectureSummary s = ArchitectureSummary.of(a, true);
+        // Each layer's input maps include the noise planes concatenated to it; the last layer has no batch norm.
+        assertThat(s.parameters("generator")).isEqualTo(layer(100, 1024, 4, true) + layer(1024 + 64, 512, 4, true)
+                + layer(512 + 32, 256, 4, true) + layer(256 + 16, 128, 4, true) + layer(128 + 8, 64, 4, true)
+                + layer(64 + 4, 64, 4, true) + layer(64, 3, 3, false)).isEqualTo(13_553_347L);
+        // The encoder's first layer has no batch norm, as in DCGAN; the decoder's last neither.
+        long encoder = layer(3, 64, 4, false) + layer(64, 128, 4, true) + layer(128, 256, 4, true) + layer(256, 512, 4, true);
+        long decoder = layer(512, 256, 4, true) + layer(256, 128, 4, true) + layer(128, 64, 4, true) + layer(64, 3, 4, false);
+        assertThat(s.parameters("encoder")).isEqualTo(encoder).isEqualTo(2_758_336L);
+        assertThat(s.parameters("decoder")).isEqualTo(decoder).isEqualTo(2_756_931L);
+
+        // 256x256: G (2048)4c-(1024)4c2s-...-(64)4c2s-(3)3c with planes 100-64-32-16-8-4-2; encoder and decoder as for 128x128.
+        ConvArchitecture b = ConvArchitecture.preset("ebgan-imagenet256");
+        assertThat(ConvLayer.parseList(b.generator())).extracting(ConvLayer::filters)
+                .containsExactly(2048, 1024, 512, 256, 128, 64, 64, 3);
+        assertThat(sides(b.generator(), 1)).containsExactly(4L, 8L, 16L, 32L, 64L, 128L, 256L, 256L);
+        assertThat(sides(b.encoder(), 256)).containsExactly(128L, 64L, 32L, 16L);
+        assertThat(b.encoder()).isEqualTo(a.encoder());
+        assertThat(b.decoder()).isEqualTo(a.decoder());
+        ArchitectureSummary t = ArchitectureSummary.of(b, true);
+        assertThat(t.parameters("generator")).isEqualTo(layer(100, 2048, 4, true) + layer(2048 + 64, 1024, 4, true)
+                + layer(1024 + 32, 512, 4, true) + layer(512 + 16, 256, 4, true) + layer(256 + 8, 128, 4, true)
+                + layer(128 + 4, 64, 4, true) + layer(64 + 2, 64, 4, true) + layer(64, 3, 3, false)).isEqualTo(49_450_691L);
+        assertThat(t.parameters("encoder")).isEqualTo(encoder);
+        assertThat(a.provenance()).isEqualTo("EBGAN paper 4.4, exactly");
+        assertThat(ConvArchitecture.preset("digits28").provenance()).startsWith("ours");
+    }
+
     @Test
     void mismatchedLayersAreRejectedWithTheShapes() {
         assertThatThrownBy(() -> new ConvArchitecture("custom", 1, 28, List.of(100), "(128)7t1s0p-(1)4t2s", "(64)4c2s",
