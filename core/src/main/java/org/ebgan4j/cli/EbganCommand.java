@@ -15,6 +15,7 @@ import java.io.PrintWriter;
         subcommands = {
             TrainCommand.class,
             SampleCommand.class,
+            InterpolateCommand.class,
             EnergyCommand.class,
             QuickstartCommand.class,
             BenchCommand.class,

@@ -8,10 +8,18 @@ import ai.djl.ndarray.NDArray;
  * never exceeds 4, so a margin of 10 could never be met and the hinge would push every fake without
  * end. {@code SUM} (the squared Euclidean norm of the residual, the paper's {@code ||Dec(Enc(x)) - x||})
  * is the default: on 784 pixels it ranges up to 3136 and the MNIST margin of 10 is a real boundary.
+ * {@code NORM} is the square root of the sum: with squared errors, the Euclidean norm
+ * {@code ||Dec(Enc(x)) - x||} exactly as the EBGAN paper writes D(x) (eq. 5), up to 56 on 784 pixels;
+ * its gradient {@code (Dec(Enc(x)) - x) / ||.||} has unit length whatever the error, so
+ * {@link #NORM_EPSILON} under the root keeps it finite at a perfect reconstruction.
  */
 public enum Reduction {
     SUM,
-    MEAN;
+    MEAN,
+    NORM;
+
+    /** Added to the sum under {@link #NORM}'s square root. */
+    public static final float NORM_EPSILON = 1e-8f;
 
     /** Reduces every axis but the first. */
     public NDArray apply(NDArray perElement) {
@@ -20,8 +28,12 @@ public enum Reduction {
             axes[i] = i + 1;
         }
         if (axes.length == 0) {
-            return perElement;
+            return this == NORM ? perElement.add(NORM_EPSILON).sqrt() : perElement;
         }
-        return this == SUM ? perElement.sum(axes) : perElement.mean(axes);
+        return switch (this) {
+            case SUM -> perElement.sum(axes);
+            case MEAN -> perElement.mean(axes);
+            case NORM -> perElement.sum(axes).add(NORM_EPSILON).sqrt();
+        };
     }
 }

@@ -35,6 +35,15 @@ public interface AdversarialGame {
         return null;
     }
 
+    /**
+     * Whether the generator's step draws noise of its own instead of reusing the discriminator
+     * step's batch (BEGAN's z_D and z_G, Berthelot et al. 2017, eq. 4); then the generator runs a
+     * second forward pass on it.
+     */
+    default boolean separateGeneratorNoise() {
+        return false;
+    }
+
     /** After both updates of a step: a game's own control variables move here (BEGAN's k_t). */
     default void afterStep(StepMetrics metrics) {}
 

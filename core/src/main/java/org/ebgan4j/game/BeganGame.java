@@ -16,6 +16,8 @@ public final class BeganGame implements AdversarialGame {
 
     public static final String K = "k";
     public static final String CONVERGENCE = "m_global";
+    /** L(G(z_G)), the generator step's loss, in the metrics. */
+    public static final String ENERGY_G = "energy_g";
 
     /**
      * BEGAN's parameters (Berthelot et al. 2017, eq. 4).
@@ -85,16 +87,28 @@ public final class BeganGame implements AdversarialGame {
         return BoundaryEquilibrium.discriminatorLoss(realLoss, fakeLoss, (float) k);
     }
 
+    /** L(G(z_G)) on the generator's own noise, kept for k_t. */
     @Override
     public NDArray generatorLoss(ParameterStore ps, NDArray z, NDArray fake, long step, StepMetrics metrics) {
-        return BoundaryEquilibrium.generatorLoss(energy.energy(ps, fake, true));
+        NDArray loss = BoundaryEquilibrium.generatorLoss(energy.energy(ps, fake, true));
+        metrics.put(ENERGY_G, loss.getFloat());
+        return loss;
     }
 
-    /** Moves k with the losses measured in this step's discriminator pass, and logs M_global. */
+    /** z_D and z_G are drawn apart, as in the paper. */
+    @Override
+    public boolean separateGeneratorNoise() {
+        return true;
+    }
+
+    /**
+     * Moves k with L(x) of this step's discriminator pass and L(G(z_G)) of its generator pass (the
+     * paper's k_{t+1} = k_t + lambda_k (gamma L(x) - L(G(z_G)))), and logs M_global from the same two.
+     */
     @Override
     public void afterStep(StepMetrics metrics) {
         double real = metrics.get(StepMetrics.ENERGY_REAL);
-        double fake = metrics.get(StepMetrics.ENERGY_FAKE);
+        double fake = metrics.get(ENERGY_G);
         metrics.put(CONVERGENCE, BoundaryEquilibrium.convergence(gamma, real, fake));
         k = BoundaryEquilibrium.updateK(k, gamma, lambda, real, fake);
     }

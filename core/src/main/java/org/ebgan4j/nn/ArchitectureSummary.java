@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Layer-by-layer shapes and parameter counts of a {@link ConvArchitecture}, computed from the
- * notation with the conventions of {@link ConvNetworks} (batch norm adds a scale and a shift per map).
+ * notation with the conventions of {@link ConvNetworks} and the architecture's {@link LayerStyle}
+ * (batch norm adds a scale and a shift per map).
  * {@code ConvNetworksTest} checks the totals against the built networks.
  */
 public final class ArchitectureSummary {
@@ -26,10 +27,10 @@ public final class ArchitectureSummary {
     public static ArchitectureSummary of(ConvArchitecture arch, boolean batchNorm) {
         ArchitectureSummary s = new ArchitectureSummary(arch, batchNorm);
         s.generator();
-        s.stack("encoder", arch.channels(), arch.side(), ConvLayer.parseList(arch.encoder()), true, false);
+        s.stack("encoder", arch.channels(), arch.side(), ConvLayer.parseList(arch.encoder()), true);
         long[] code = s.codeShape();
-        s.stack("decoder", code[0], code[1], ConvLayer.parseList(arch.decoder()), false, true);
-        long[] last = s.stack("critic", arch.channels(), arch.side(), ConvLayer.parseList(arch.critic()), true, false);
+        s.stack("decoder", code[0], code[1], ConvLayer.parseList(arch.decoder()), false);
+        long[] last = s.stack("critic", arch.channels(), arch.side(), ConvLayer.parseList(arch.critic()), true);
         long features = last[0] * last[1] * last[1];
         s.rows.add(new Row("critic", "linear", features + "", "1", features + 1));
         return s;
@@ -45,7 +46,7 @@ public final class ArchitectureSummary {
             }
             ConvLayer l = layers.get(i);
             long outSide = l.outputSide(side);
-            boolean norm = batchNorm && i < layers.size() - 1;
+            boolean norm = arch.style().normalisesUp(i, layers.size(), batchNorm);
             rows.add(new Row("generator", l.toString() + (i > 0 && i < arch.noise().size() && arch.noise().get(i) > 0
                     ? " +" + arch.noise().get(i) + " noise planes" : ""), shape(maps, side), shape(l.filters(), outSide),
                     weights(l, maps) + (norm ? 2L * l.filters() : 0)));
@@ -64,11 +65,12 @@ public final class ArchitectureSummary {
         return new long[] {maps, side};
     }
 
-    private long[] stack(String network, long maps, long side, List<ConvLayer> layers, boolean discriminator, boolean lastPlain) {
+    private long[] stack(String network, long maps, long side, List<ConvLayer> layers, boolean discriminator) {
         for (int i = 0; i < layers.size(); i++) {
             ConvLayer l = layers.get(i);
             long outSide = l.outputSide(side);
-            boolean norm = batchNorm && (discriminator ? i > 0 : !(lastPlain && i == layers.size() - 1));
+            boolean norm = discriminator ? arch.style().normalisesDown(i, layers.size(), batchNorm)
+                    : arch.style().normalisesUp(i, layers.size(), batchNorm);
             rows.add(new Row(network, l.toString(), shape(maps, side), shape(l.filters(), outSide),
                     weights(l, maps) + (norm ? 2L * l.filters() : 0)));
             maps = l.filters();
@@ -99,6 +101,7 @@ public final class ArchitectureSummary {
         StringBuilder b = new StringBuilder();
         b.append(String.format("%s: %dx%dx%d images, noise %s = %d values per sample%n", arch.name(), arch.channels(), arch.side(),
                 arch.side(), arch.noise(), arch.noiseSize()));
+        b.append(String.format("from: %s; layers: %s%n", arch.provenance(), arch.style().describe()));
         String current = "";
         for (Row r : rows) {
             if (!r.network().equals(current)) {

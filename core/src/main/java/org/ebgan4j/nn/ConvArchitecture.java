@@ -25,11 +25,21 @@ import java.util.Map;
  * @param encoder encoder of the auto-encoder discriminator, image to code
  * @param decoder decoder, code to image
  * @param critic critic layers before the linear output (GAN, calibrated models)
+ * @param style how the layers are joined (nonlinearities, batch normalisation)
  */
 public record ConvArchitecture(String name, int channels, int side, List<Integer> noise, String generator, String encoder,
-        String decoder, String critic) {
+        String decoder, String critic, LayerStyle style) {
+
+    /** An architecture joined in DCGAN's way ({@link LayerStyle#DCGAN}). */
+    public ConvArchitecture(String name, int channels, int side, List<Integer> noise, String generator, String encoder,
+            String decoder, String critic) {
+        this(name, channels, side, noise, generator, encoder, decoder, critic, LayerStyle.DCGAN);
+    }
 
     public ConvArchitecture {
+        if (style == null) {
+            throw new IllegalArgumentException("an architecture needs a layer style (LayerStyle.DCGAN for the papers' usual one)");
+        }
         if (channels < 1 || side < 1) {
             throw new IllegalArgumentException("images need at least 1 channel and 1 pixel; got " + channels + "x" + side + "x" + side);
         }
@@ -139,6 +149,26 @@ public record ConvArchitecture(String name, int channels, int side, List<Integer
                 "(2048)4t1s0p-(1024)4t2s-(512)4t2s-(256)4t2s-(128)4t2s-(64)4t2s-(64)4t2s-(3)3c1s",
                 "(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s", "(256)4t2s-(128)4t2s-(64)4t2s-(3)4t2s",
                 "(64)4c2s-(128)4c2s-(256)4c2s-(512)4c2s"));
+        // The calibrated-EBGAN paper's digit model, appendix B.1: z of 10, FC 512x7x7, DC(512,256;4c2s), DC(256,128;4c2s),
+        // DC(128,1;3c1s); D CV(1,64;3c1s)-CV(64,128;4c2s)-CV(128,256;4c2s)-FC(256x7x7,1), batch norm on every D layer.
+        // The decoder (for EBGAN) mirrors the critic as the generator does. Tanh where the paper has a sigmoid: our
+        // images are in [-1, 1], and sigmoid(2a) = (tanh(a) + 1) / 2.
+        preset(new ConvArchitecture("cegan-digits28", 1, 28, List.of(10),
+                "(512)7t1s0p-(256)4t2s-(128)4t2s-(1)3t1s",
+                "(64)3c1s-(128)4c2s-(256)4c2s", "(128)4t2s-(64)4t2s-(1)3t1s",
+                "(64)3c1s-(128)4c2s-(256)4c2s", LayerStyle.CALIBRATED));
+        // BEGAN's network at 64x64 (n = 64 maps, h = 64): per scale two 3x3 convolutions with ELU, a stride-2 one between
+        // scales, a linear embedding of h values; the decoder and the generator alike: FC h -> 8x8xn, then two 3x3
+        // convolutions per scale with nearest-neighbour upsampling between, no batch norm. Tanh on the image (BEGAN: linear).
+        preset(new ConvArchitecture("began-celeba64", 3, 64, List.of(64),
+                "(64)8t1s0p-(64)3c1s-(64)3c1s-(64)3u2s-(64)3c1s-(64)3u2s-(64)3c1s-(64)3u2s-(64)3c1s-(3)3c1s",
+                "(64)3c1s-(64)3c1s-(64)3c1s-(64)3c2s-(128)3c1s-(128)3c1s-(128)3c2s-(192)3c1s-(192)3c1s-(192)3c2s-(256)3c1s-(256)3c1s"
+                        + "-(64)8c1s0p",
+                "(64)8t1s0p-(64)3c1s-(64)3c1s-(64)3u2s-(64)3c1s-(64)3u2s-(64)3c1s-(64)3u2s-(64)3c1s-(3)3c1s",
+                "(64)3c1s-(64)3c1s-(64)3c1s-(64)3c2s-(128)3c1s-(128)3c1s-(128)3c2s-(192)3c1s-(192)3c1s-(192)3c2s-(256)3c1s-(256)3c1s"
+                        + "-(64)8c1s0p", LayerStyle.BEGAN));
+        PROVENANCE.put("cegan-digits28", "calibrated-EBGAN paper B.1, exactly (decoder ours)");
+        PROVENANCE.put("began-celeba64", "BEGAN paper, exactly (n = 64, h = 64)");
         PROVENANCE.put("digits28", "ours, after the calibrated-EBGAN paper's digit model");
         PROVENANCE.put("cifar32", "ours, after the calibrated-EBGAN paper's CIFAR-10 model");
         PROVENANCE.put("dcgan64", "EBGAN paper 4.3 (encoder, decoder; DCGAN generator)");
@@ -185,7 +215,7 @@ public record ConvArchitecture(String name, int channels, int side, List<Integer
     /** The same layers for images with another number of channels (grey digits through an RGB preset, or back). */
     public ConvArchitecture withChannels(int newChannels) {
         return new ConvArchitecture(name, newChannels, side, noise, lastMaps(generator, newChannels), encoder,
-                lastMaps(decoder, newChannels), critic);
+                lastMaps(decoder, newChannels), critic, style);
     }
 
     private static String lastMaps(String notation, int maps) {

@@ -15,16 +15,17 @@ import ai.djl.nn.norm.BatchNorm;
 import java.util.List;
 
 /**
- * Builds the networks of a {@link ConvArchitecture}. Conventions (DCGAN's, which the EBGAN and
- * calibrated papers follow): batch normalisation after every layer but the first of a discriminator
- * and the last of a generator or decoder; ReLU in the generator and the decoder, leaky ReLU (0.2) in
- * the encoder and the critic; Tanh on images. Every network reads and writes flat vectors, so the
+ * Builds the networks of a {@link ConvArchitecture}, joining the layers as its {@link LayerStyle}
+ * says (DCGAN's unless a preset says otherwise, which the EBGAN and calibrated papers follow: batch
+ * normalisation after every layer but the first of a discriminator and the last of a generator or
+ * decoder; ReLU in the generator and the decoder, leaky ReLU (0.2) in the encoder and the critic);
+ * Tanh on images. Every network reads and writes flat vectors, so the
  * objectives and the training loop are those of the fully connected models.
  */
 public final class ConvNetworks {
 
     /** Slope of the discriminators' leaky ReLU. */
-    public static final float LEAKY_SLOPE = 0.2f;
+    public static final float LEAKY_SLOPE = LayerStyle.Nonlinearity.LEAKY_SLOPE;
 
     private ConvNetworks() {}
 
@@ -35,13 +36,13 @@ public final class ConvNetworks {
         for (int i = 0; i < layers.size(); i++) {
             boolean last = i == layers.size() - 1;
             SequentialBlock stage = new SequentialBlock().add(layer(layers.get(i)));
+            if (a.style().normalisesUp(i, layers.size(), batchNorm)) {
+                stage.add(BatchNorm.builder().build());
+            }
             if (last) {
                 stage.add(Activation.tanhBlock());
-            } else {
-                if (batchNorm) {
-                    stage.add(BatchNorm.builder().build());
-                }
-                stage.add(Activation.reluBlock());
+            } else if (a.style().activatesUp(i, layers.size())) {
+                stage.add(a.style().up().block());
             }
             stages[i] = stage;
         }
@@ -51,7 +52,7 @@ public final class ConvNetworks {
     /** Flat image to the code maps (not flattened: the decoder reads them). */
     public static SequentialBlock encoder(ConvArchitecture a, boolean batchNorm) {
         SequentialBlock e = new SequentialBlock().add(toImage(a));
-        addDiscriminatorLayers(e, ConvLayer.parseList(a.encoder()), batchNorm);
+        addDiscriminatorLayers(e, ConvLayer.parseList(a.encoder()), a.style(), batchNorm);
         return e;
     }
 
@@ -61,11 +62,11 @@ public final class ConvNetworks {
         List<ConvLayer> layers = ConvLayer.parseList(a.decoder());
         for (int i = 0; i < layers.size(); i++) {
             d.add(layer(layers.get(i)));
-            if (i < layers.size() - 1) {
-                if (batchNorm) {
-                    d.add(BatchNorm.builder().build());
-                }
-                d.add(Activation.reluBlock());
+            if (a.style().normalisesUp(i, layers.size(), batchNorm)) {
+                d.add(BatchNorm.builder().build());
+            }
+            if (a.style().activatesUp(i, layers.size())) {
+                d.add(a.style().up().block());
             }
         }
         d.add(Activation.tanhBlock());
@@ -76,7 +77,7 @@ public final class ConvNetworks {
     /** Flat image to one value: the critic's layers, flattened, then a linear output. */
     public static SequentialBlock critic(ConvArchitecture a, boolean batchNorm) {
         SequentialBlock c = new SequentialBlock().add(toImage(a));
-        addDiscriminatorLayers(c, ConvLayer.parseList(a.critic()), batchNorm);
+        addDiscriminatorLayers(c, ConvLayer.parseList(a.critic()), a.style(), batchNorm);
         c.add(Blocks.batchFlattenBlock());
         c.add(Linear.builder().setUnits(1).build());
         return c;
@@ -85,19 +86,21 @@ public final class ConvNetworks {
     /** The inference network q(z|x) of EGAN-Ent-VI: the critic's layers, then the mean and log-deviation of every noise value. */
     public static SequentialBlock inference(ConvArchitecture a, boolean batchNorm) {
         SequentialBlock q = new SequentialBlock().add(toImage(a));
-        addDiscriminatorLayers(q, ConvLayer.parseList(a.critic()), batchNorm);
+        addDiscriminatorLayers(q, ConvLayer.parseList(a.critic()), a.style(), batchNorm);
         q.add(Blocks.batchFlattenBlock());
         q.add(Linear.builder().setUnits(2L * a.noiseSize()).build());
         return q;
     }
 
-    private static void addDiscriminatorLayers(SequentialBlock block, List<ConvLayer> layers, boolean batchNorm) {
+    private static void addDiscriminatorLayers(SequentialBlock block, List<ConvLayer> layers, LayerStyle style, boolean batchNorm) {
         for (int i = 0; i < layers.size(); i++) {
             block.add(layer(layers.get(i)));
-            if (i > 0 && batchNorm) {
+            if (style.normalisesDown(i, layers.size(), batchNorm)) {
                 block.add(BatchNorm.builder().build());
             }
-            block.add(Activation.leakyReluBlock(LEAKY_SLOPE));
+            if (style.activatesDown(i, layers.size())) {
+                block.add(style.down().block());
+            }
         }
     }
 

@@ -148,7 +148,13 @@ public final class AdversarialTrainer implements AutoCloseable {
 
         optD.freeze(true);
         try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray lossG = game.generatorLoss(parameters, z, fake, step, metrics);
+            NDArray zG = z;
+            NDArray fakeG = fake;
+            if (game.separateGeneratorNoise()) {
+                zG = upload.upload(m, noise.draw(n, step, NoiseSource.TRAINING_G), new Shape(n, noise.dimension()));
+                fakeG = model.generate(zG, true);
+            }
+            NDArray lossG = game.generatorLoss(parameters, zG, fakeG, step, metrics);
             metrics.put(StepMetrics.LOSS_G, lossG.getFloat());
             for (TrainingListener l : all) {
                 l.onLoss(context, step, StepMetrics.LOSS_G, metrics);

@@ -17,6 +17,8 @@ public final class NoiseSource {
     public static final long ENGINE = 2;
     /** Stream of the fixed noise behind the sample grids drawn during training. */
     public static final long PREVIEW = 3;
+    /** Stream of the generator step's own noise, for games that draw it apart ({@code AdversarialGame#separateGeneratorNoise}). */
+    public static final long TRAINING_G = 4;
 
     private final long seed;
     private final int dimension;

@@ -43,6 +43,15 @@ class EvalCommandTest {
         assertThat(saved.networks().batchNormD()).isFalse();
         assertThat(saved.networks().batchNormG()).isTrue();
 
+        CliRun li = run("interpolate", "--run", runDir.toString(), "--rows", "3", "--steps", "5");
+        assertThat(li.code()).as(li.err()).isZero();
+        assertThat(li.out()).contains("wrote 3 lines of 5 images to " + runDir.resolve("interpolation.png"));
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(runDir.resolve("interpolation.png").toFile());
+        assertThat(picture.getWidth()).as("5 images a row, 3 rows").isGreaterThan(picture.getHeight() * 3 / 2);
+        CliRun badLine = run("interpolate", "--run", runDir.toString(), "--steps", "1");
+        assertThat(badLine.code()).isEqualTo(2);
+        assertThat(badLine.err()).contains("--steps at least 2");
+
         CliRun e = run("eval", "--run", runDir.toString(), "--classifier", cls.toString(), "--n", "300", "--rank-size", "40",
                 "--probe-seeds", "2");
         assertThat(e.code()).as(e.err()).isZero();

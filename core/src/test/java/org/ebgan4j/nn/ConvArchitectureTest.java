@@ -80,6 +80,52 @@ class ConvArchitectureTest {
     }
 
     @Test
+    void theCalibratedPapersDigitModelIsAsPrinted() {
+        // Appendix B.1: G FC(10,512*7*7)-BN-ReLU-DC(512,256;4c2s)-BN-ReLU-DC(256,128;4c2s)-BN-ReLU-DC(128,1;3c1s);
+        // D CV(1,64;3c1s)-BN-LRec-CV(64,128;4c2s)-BN-LRec-CV(128,256;4c2s)-BN-LRec-FC(256*7*7,1): batch norm on the first D layer too.
+        ConvArchitecture a = ConvArchitecture.preset("cegan-digits28");
+        assertThat(a.noiseSize()).isEqualTo(10);
+        assertThat(sides(a.generator(), 1)).containsExactly(7L, 14L, 28L, 28L);
+        assertThat(sides(a.critic(), 28)).containsExactly(28L, 14L, 7L);
+        assertThat(a.style()).isEqualTo(LayerStyle.CALIBRATED);
+        ArchitectureSummary s = ArchitectureSummary.of(a, true);
+        assertThat(s.parameters("generator")).isEqualTo(layer(10, 512, 7, true) + layer(512, 256, 4, true) + layer(256, 128, 4, true)
+                + layer(128, 1, 3, false)).isEqualTo(2_876_161L);
+        assertThat(s.parameters("critic")).isEqualTo(layer(1, 64, 3, true) + layer(64, 128, 4, true) + layer(128, 256, 4, true)
+                + 256 * 7 * 7 + 1).isEqualTo(669_825L);
+        // Without batch norm the first D layer loses its 2 x 64 like the others.
+        assertThat(ArchitectureSummary.of(a, false).parameters("critic")).isEqualTo(669_825L - 2 * (64 + 128 + 256));
+    }
+
+    @Test
+    void begansNetworkIsAsPrinted() {
+        // Two 3x3 ELU convolutions per scale, stride-2 between scales, a linear 64-value embedding; the generator and
+        // decoder: FC 64 -> 8x8x64, two convolutions per scale with nearest-neighbour upsampling, no batch norm anywhere.
+        ConvArchitecture a = ConvArchitecture.preset("began-celeba64");
+        assertThat(sides(a.encoder(), 64)).containsExactly(64L, 64L, 64L, 32L, 32L, 32L, 16L, 16L, 16L, 8L, 8L, 8L, 1L);
+        assertThat(sides(a.generator(), 1)).containsExactly(8L, 8L, 8L, 16L, 16L, 32L, 32L, 64L, 64L, 64L);
+        assertThat(a.decoder()).isEqualTo(a.generator());
+        assertThat(a.style()).isEqualTo(LayerStyle.BEGAN);
+        long generator = layer(64, 64, 8, false) + 8 * layer(64, 64, 3, false) + layer(64, 3, 3, false);
+        long encoder = layer(3, 64, 3, false) + 3 * layer(64, 64, 3, false) + layer(64, 128, 3, false) + 2 * layer(128, 128, 3, false)
+                + layer(128, 192, 3, false) + 2 * layer(192, 192, 3, false) + layer(192, 256, 3, false) + layer(256, 256, 3, false)
+                + layer(256, 64, 8, false);
+        // Asked for batch norm or not, BEGAN's design has none.
+        for (boolean batchNorm : new boolean[] {true, false}) {
+            ArchitectureSummary s = ArchitectureSummary.of(a, batchNorm);
+            assertThat(s.parameters("generator")).isEqualTo(generator).isEqualTo(559_363L);
+            assertThat(s.parameters("decoder")).isEqualTo(generator);
+            assertThat(s.parameters("encoder")).isEqualTo(encoder).isEqualTo(3_448_256L);
+        }
+        LayerStyle st = a.style();
+        assertThat(st.activatesDown(12, 13)).as("the embedding is linear").isFalse();
+        assertThat(st.activatesDown(11, 13)).isTrue();
+        assertThat(st.activatesUp(0, 10)).as("so is the layer that maps it back").isFalse();
+        assertThat(st.activatesUp(1, 10)).isTrue();
+        assertThat(LayerStyle.DCGAN.activatesUp(0, 10)).isTrue();
+    }
+
+    @Test
     void mismatchedLayersAreRejectedWithTheShapes() {
         assertThatThrownBy(() -> new ConvArchitecture("custom", 1, 28, List.of(100), "(128)7t1s0p-(1)4t2s", "(64)4c2s",
                 "(1)4t2s", "(64)4c2s"))

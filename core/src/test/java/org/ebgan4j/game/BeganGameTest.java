@@ -1,0 +1,33 @@
+package org.ebgan4j.game;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class BeganGameTest {
+
+    private static StepMetrics step(double real, double fakeOfD, double fakeOfG) {
+        return new StepMetrics().put(StepMetrics.ENERGY_REAL, real).put(StepMetrics.ENERGY_FAKE, fakeOfD)
+                .put(BeganGame.ENERGY_G, fakeOfG);
+    }
+
+    @Test
+    void kFollowsTheGeneratorStepsLossNotTheDiscriminatorSteps() {
+        BeganGame game = new BeganGame(null, 0.5f, 0.001f);
+        assertThat(game.separateGeneratorNoise()).isTrue();
+        // k_1 = 0 + 0.001 (0.5 * 0.4 - 0.1) = 1e-4 (lambda_k is a float); the D pass's fake loss (0.9) plays no part.
+        StepMetrics first = step(0.4, 0.9, 0.1);
+        game.afterStep(first);
+        assertThat(game.k()).isCloseTo(1e-4, within(1e-9));
+        // M_global = L(x) + |gamma L(x) - L(G(z_G))| = 0.4 + |0.2 - 0.1|.
+        assertThat(first.get(BeganGame.CONVERGENCE)).isCloseTo(0.5, within(1e-9));
+        // k_2 = 1e-4 + 0.001 (0.5 * 0.4 - 0.35) = -5e-5, clipped to 0.
+        game.afterStep(step(0.4, 0.0, 0.35));
+        assertThat(game.k()).isEqualTo(0.0);
+        // Restored from a checkpoint, k goes on from there: 0.25 + 0.001 (0.5 * 1.0 - 0.2) = 0.2503.
+        game.restore(java.util.Map.of(BeganGame.K, 0.25));
+        game.afterStep(step(1.0, 5.0, 0.2));
+        assertThat(game.k()).isCloseTo(0.2503, within(1e-9));
+    }
+}
