@@ -20,13 +20,25 @@ import java.util.Map;
  * machine's rate is measured on the default networks (G 3x800, D 2x256) and a few milliseconds of
  * overhead per step are added. Measured at 1 thread, the model is within 10% of four networks from
  * G 2x400 to G 5x3200 (17 to 765 ms a step). Each trial also pays {@link #TRIAL_OVERHEAD_SECONDS}
- * for its process, data and scoring.
+ * for its data and scoring (the worker's JVM is started once, not per trial), and trials that share
+ * a machine run {@link #SHARED_MACHINE_SLOWDOWN} times slower.
  */
 public record GridEstimate(int trials, double trialSeconds, double longestTrialSeconds, double stepsPerTrial,
         double macsPerSecond) {
 
-    /** Seconds a trial spends besides training: starting its JVM, loading data, scoring 5,000 samples. */
-    public static final double TRIAL_OVERHEAD_SECONDS = 15;
+    /**
+     * Seconds a trial spends besides training, in a worker that has run trials before: loading its
+     * data and scoring 5,000 samples (2.1 s of the 10.0 s a 140-step trial took on this project's
+     * 2-core machine, the rest training; before workers kept their JVMs it was 15 s).
+     */
+    public static final double TRIAL_OVERHEAD_SECONDS = 2.5;
+
+    /**
+     * How much slower each trial runs when two share a machine: on this project's 2-core machine,
+     * the same 16 trials took 1.14 to 1.22 times as long two at a time as one at a time (memory and
+     * cache they share), which the grid's wall time pays.
+     */
+    public static final double SHARED_MACHINE_SLOWDOWN = 1.18;
 
     /** Seconds a step spends besides its multiply-adds (engine calls, optimiser updates). */
     public static final double STEP_OVERHEAD_SECONDS = 0.003;
@@ -66,11 +78,13 @@ public record GridEstimate(int trials, double trialSeconds, double longestTrialS
     /**
      * Wall time on {@code workers} workers of {@code threads} threads each, on machines of
      * {@code cores} cores each shared by {@code workersPerMachine} workers: beyond a machine's cores
-     * the workers slow each other down in proportion. No grid ends before its longest trial.
+     * the workers slow each other down in proportion, and workers that share a machine at all pay
+     * {@link #SHARED_MACHINE_SLOWDOWN}. No grid ends before its longest trial.
      */
     public double wallSeconds(int workers, int threads, int cores, int workersPerMachine) {
         double oversubscription = Math.max(1.0, (double) workersPerMachine * threads / cores);
-        return Math.max(trialSeconds / workers, longestTrialSeconds) * oversubscription;
+        double sharing = workersPerMachine > 1 ? SHARED_MACHINE_SLOWDOWN : 1.0;
+        return Math.max(trialSeconds / workers, longestTrialSeconds) * oversubscription * sharing;
     }
 
     /**

@@ -54,4 +54,17 @@ class GridEstimateTest {
         List<Trial> trials = spec.expand();
         assertThat(GridEstimate.longestFirst(trials)).containsExactlyElementsOf(trials);
     }
+
+    @Test
+    void wallTimeSharesTheTrialsOutPaysForSharedMachinesAndNeverBeatsTheLongestTrial() {
+        // 10 trials, 100 s of trial time in all, the longest 20 s; machines of 2 cores.
+        GridEstimate e = new GridEstimate(10, 100, 20, 500, 1e10);
+        assertThat(e.wallSeconds(1, 1, 2, 1)).isEqualTo(100.0);
+        // Two workers on one machine: half each, times the measured slowdown of sharing it.
+        assertThat(e.wallSeconds(2, 1, 2, 2)).isEqualTo(50 * GridEstimate.SHARED_MACHINE_SLOWDOWN);
+        // Two workers of 2 threads on 2 cores: also twice as slow for oversubscription.
+        assertThat(e.wallSeconds(2, 2, 2, 2)).isEqualTo(50 * 2 * GridEstimate.SHARED_MACHINE_SLOWDOWN);
+        // 100 workers, two a machine: the longest trial decides.
+        assertThat(e.wallSeconds(100, 1, 2, 2)).isEqualTo(20 * GridEstimate.SHARED_MACHINE_SLOWDOWN);
+    }
 }
