@@ -1,5 +1,6 @@
 package org.ebgan4j.cli;
 
+import org.ebgan4j.eval.MixtureDivergences;
 import org.ebgan4j.eval.PublishedResults;
 import org.ebgan4j.experiments.Mixture2dExperiment;
 import org.ebgan4j.experiments.ProcessPool;
@@ -39,6 +40,11 @@ final class Bench2dCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "0") long seed;
 
+    @Option(names = "--canvas", defaultValue = "authors", description = "grid of the divergences: authors (per axis 1.5 times "
+            + "the data's range, 100 nodes, each sample in its nearest cell) or box (one square box 5% wider than the data, "
+            + "samples outside left out) (default: ${DEFAULT-VALUE}); finished cells measured on the other are measured again")
+    String canvas;
+
     @Option(names = "--reference", description = "CSV of reference values in the layout of table.csv, shown beside ours "
             + "(default: the calibrated-EBGAN paper's Table 2, which ships with ebgan4j)")
     Path reference;
@@ -48,7 +54,12 @@ final class Bench2dCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Mixture2dExperiment.Settings settings = new Mixture2dExperiment.Settings(samples, epochScale, seed);
+        MixtureDivergences.Canvas grid = switch (canvas.toLowerCase(java.util.Locale.ROOT)) {
+            case "authors" -> MixtureDivergences.Canvas.AUTHORS;
+            case "box" -> MixtureDivergences.Canvas.BOX;
+            default -> throw new IllegalArgumentException("--canvas '" + canvas + "' is not one of authors, box");
+        };
+        Mixture2dExperiment.Settings settings = new Mixture2dExperiment.Settings(samples, epochScale, seed, grid);
         List<Mixture2dExperiment.Cell> cells = Mixture2dExperiment.cells(datasets, models);
         int cores = Runtime.getRuntime().availableProcessors();
         ProcessPool pool = Mixture2dExperiment.pool(Math.max(1, parallel != null ? parallel : cores));

@@ -6,8 +6,11 @@ import org.ebgan4j.data.GaussianMixture2D;
  * A regular grid over a 2D box and the distributions on it that the calibrated-EBGAN paper compares
  * (appendix B.2): histograms of points (p_emp, p_gen), the analytic density at the cell centres
  * (p_data) and a softmax of negative energies (p_disc). Cells are indexed {@code iy * nx + ix}.
+ *
+ * @param nearest whether a point outside the box counts in its nearest cell (the paper: "each sample
+ *     assigned to its nearest cell"), or is left out
  */
-public record GridHistogram(double xMin, double xMax, double yMin, double yMax, int nx, int ny) {
+public record GridHistogram(double xMin, double xMax, double yMin, double yMax, int nx, int ny, boolean nearest) {
 
     /** The paper's resolution. */
     public static final int PAPER_CELLS = 100;
@@ -16,6 +19,43 @@ public record GridHistogram(double xMin, double xMax, double yMin, double yMax, 
         if (!(xMax > xMin) || !(yMax > yMin) || nx < 1 || ny < 1) {
             throw new IllegalArgumentException("a grid needs a non-empty box and at least one cell per axis");
         }
+    }
+
+    /** A grid that leaves points outside its box out. */
+    public GridHistogram(double xMin, double xMax, double yMin, double yMax, int nx, int ny) {
+        this(xMin, xMax, yMin, yMax, nx, ny, false);
+    }
+
+    /**
+     * The authors' canvas (their {@code create_meshgrid}): per axis, the points' range pushed out by
+     * half of its half-width on each side (1.5 times as wide, about the same centre), and
+     * {@code nodes} evenly spaced nodes from edge to edge; each node is the centre of a cell, and
+     * every point counts in its nearest node's cell, inside the canvas or not.
+     */
+    public static GridHistogram authorsCanvas(float[] xy, int nodes) {
+        if (nodes < 2) {
+            throw new IllegalArgumentException("the canvas needs at least 2 nodes per axis, got " + nodes);
+        }
+        double[] x = widened(xy, 0);
+        double[] y = widened(xy, 1);
+        double hx = (x[1] - x[0]) / (nodes - 1) / 2;
+        double hy = (y[1] - y[0]) / (nodes - 1) / 2;
+        return new GridHistogram(x[0] - hx, x[1] + hx, y[0] - hy, y[1] + hy, nodes, nodes, true);
+    }
+
+    /** One axis's range, each end pushed out by half the distance from the middle. */
+    private static double[] widened(float[] xy, int axis) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (int i = axis; i < xy.length; i += 2) {
+            lo = Math.min(lo, xy[i]);
+            hi = Math.max(hi, xy[i]);
+        }
+        if (!(hi > lo)) {
+            throw new IllegalArgumentException("the points have no extent along axis " + axis + "; a canvas needs some");
+        }
+        double mid = (lo + hi) / 2;
+        return new double[] {lo + 0.5 * (lo - mid), hi + 0.5 * (hi - mid)};
     }
 
     /** A square grid of {@code cells x cells} over the bounding box of points, widened by 5% per side. */
@@ -34,17 +74,20 @@ public record GridHistogram(double xMin, double xMax, double yMin, double yMax, 
         return nx * ny;
     }
 
-    /** The cell of a point, or -1 outside the box. */
+    /** The cell of a point; outside the box, its nearest cell when {@link #nearest}, else -1. */
     public int cellOf(double x, double y) {
-        if (x < xMin || x >= xMax || y < yMin || y >= yMax) {
+        if (!nearest && (x < xMin || x >= xMax || y < yMin || y >= yMax)) {
             return -1;
         }
-        int ix = Math.min(nx - 1, (int) ((x - xMin) / (xMax - xMin) * nx));
-        int iy = Math.min(ny - 1, (int) ((y - yMin) / (yMax - yMin) * ny));
+        if (Double.isNaN(x) || Double.isNaN(y)) {
+            return -1;
+        }
+        int ix = (int) Math.max(0, Math.min(nx - 1, Math.floor((x - xMin) / (xMax - xMin) * nx)));
+        int iy = (int) Math.max(0, Math.min(ny - 1, Math.floor((y - yMin) / (yMax - yMin) * ny)));
         return iy * nx + ix;
     }
 
-    /** Fractions of the points (x, y pairs) in each cell; points outside the box are left out. */
+    /** Fractions of the points (x, y pairs) in each cell; points without a cell ({@link #cellOf} -1) are left out. */
     public double[] histogram(float[] xy) {
         double[] p = new double[cells()];
         int inside = 0;

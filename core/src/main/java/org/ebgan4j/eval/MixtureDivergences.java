@@ -26,14 +26,38 @@ public record MixtureDivergences(GridHistogram grid, float[] energies, Map<Strin
         {"emp", "disc"}, {"disc", "data"}, {"data", "disc"}, {"gen", "disc"}, {"disc", "gen"}
     };
 
+    /** The grid the divergences are measured on. */
+    public enum Canvas {
+        /**
+         * The authors' (their code's {@code create_meshgrid}, the paper being silent on the range):
+         * per axis 1.5 times the training points' range, 100 nodes, every point in its nearest node's
+         * cell, as the paper says.
+         */
+        AUTHORS,
+        /** One square box over the joint range of both axes, 5% wider, points outside it left out (ebgan4j before). */
+        BOX;
+
+        public GridHistogram over(float[] training) {
+            return this == AUTHORS ? GridHistogram.authorsCanvas(training, GridHistogram.PAPER_CELLS)
+                    : GridHistogram.around(training, GridHistogram.PAPER_CELLS);
+        }
+    }
+
+    /** Measures {@code gan} against {@code mixture} on the authors' canvas. */
+    public static MixtureDivergences measure(EnergyGan gan, GaussianMixture2D mixture, float[] training, float[] generated) {
+        return measure(gan, mixture, training, generated, Canvas.AUTHORS);
+    }
+
     /**
      * Measures {@code gan} against {@code mixture}.
      *
      * @param training the training points, in the mixture's units (row-major x, y)
      * @param generated generated points in the same units, as many as the paper's histograms take (100K)
+     * @param canvas the grid, over the training points
      */
-    public static MixtureDivergences measure(EnergyGan gan, GaussianMixture2D mixture, float[] training, float[] generated) {
-        GridHistogram grid = GridHistogram.around(training, GridHistogram.PAPER_CELLS);
+    public static MixtureDivergences measure(EnergyGan gan, GaussianMixture2D mixture, float[] training, float[] generated,
+            Canvas canvas) {
+        GridHistogram grid = canvas.over(training);
         float[] energies = gan.energies(gan.fromRaw(grid.centres()), grid.cells());
         Map<String, double[]> p = new LinkedHashMap<>();
         p.put("emp", grid.histogram(training));

@@ -69,16 +69,32 @@ public final class Mixture2dExperiment {
     }
 
     /** What a finished cell measured. */
-    public record CellResult(String dataset, String model, Map<String, Double> kl, long steps, double seconds) {}
+    public record CellResult(String dataset, String model, Map<String, Double> kl, long steps, double seconds, String canvas) {
+
+        /** Results written before the canvas was a choice were measured on the box. */
+        public CellResult {
+            canvas = canvas == null ? MixtureDivergences.Canvas.BOX.name() : canvas;
+        }
+    }
 
     /**
      * How the cells are trained.
      *
      * @param samples training samples, and generated samples for the histograms (the paper's 100K)
      * @param epochScale fraction of the paper's epochs
+     * @param canvas the grid of the divergences
      */
-    public record Settings(int samples, double epochScale, long seed) {
+    public record Settings(int samples, double epochScale, long seed, MixtureDivergences.Canvas canvas) {
+
+        /** On the authors' canvas. */
+        public Settings(int samples, double epochScale, long seed) {
+            this(samples, epochScale, seed, MixtureDivergences.Canvas.AUTHORS);
+        }
+
         public Settings {
+            if (canvas == null) {
+                throw new IllegalArgumentException("`canvas` must be authors or box");
+            }
             if (samples < 1000) {
                 throw new IllegalArgumentException("`samples` must be at least 1000, got " + samples);
             }
@@ -130,14 +146,20 @@ public final class Mixture2dExperiment {
         List<ProcessPool.Task> tasks = new ArrayList<>();
         Map<String, Cell> byId = new LinkedHashMap<>();
         for (Cell c : cells) {
-            if (Files.isRegularFile(resultFile(root, c))) {
-                log.println("done before: " + c.id());
-                continue;
+            Path f = resultFile(root, c);
+            if (Files.isRegularFile(f)) {
+                String canvas = Json.mapper().readValue(f.toFile(), CellResult.class).canvas();
+                if (canvas.equals(settings.canvas().name())) {
+                    log.println("done before: " + c.id());
+                    continue;
+                }
+                // Trained already: the task resumes from its last checkpoint, which is the end, and measures again.
+                log.println("measured on the " + canvas.toLowerCase(Locale.ROOT) + " canvas before: " + c.id() + " is measured again");
             }
             byId.put(c.id(), c);
             tasks.add(new ProcessPool.Task(c.id(), List.of(TASK, c.dataset(), c.model(), root.toString(),
-                    String.valueOf(settings.samples()), String.valueOf(settings.epochScale()), String.valueOf(settings.seed())),
-                    cellDir(root, c).resolve("log.txt")));
+                    String.valueOf(settings.samples()), String.valueOf(settings.epochScale()), String.valueOf(settings.seed()),
+                    settings.canvas().name()), cellDir(root, c).resolve("log.txt")));
         }
         List<Cell> failed = new ArrayList<>();
         pool.run(tasks, new ProcessPool.Listener() {
@@ -161,13 +183,13 @@ public final class Mixture2dExperiment {
         return new Summary(new ArrayList<>(byId.values()), failed, results, (System.nanoTime() - began) / 1e9);
     }
 
-    /** {@link Worker}'s task: dataset, model, root, samples, epoch scale, seed. */
+    /** {@link Worker}'s task: dataset, model, root, samples, epoch scale, seed, canvas. */
     static void runTask(String[] args) throws IOException {
-        if (args.length != 6) {
-            throw new IllegalArgumentException(TASK + " takes DATASET MODEL ROOT SAMPLES EPOCH_SCALE SEED");
+        if (args.length != 7) {
+            throw new IllegalArgumentException(TASK + " takes DATASET MODEL ROOT SAMPLES EPOCH_SCALE SEED CANVAS");
         }
-        CellResult r = run(new Cell(args[0], args[1]), Path.of(args[2]),
-                new Settings(Integer.parseInt(args[3]), Double.parseDouble(args[4]), Long.parseLong(args[5])));
+        CellResult r = run(new Cell(args[0], args[1]), Path.of(args[2]), new Settings(Integer.parseInt(args[3]),
+                Double.parseDouble(args[4]), Long.parseLong(args[5]), MixtureDivergences.Canvas.valueOf(args[6])));
         System.out.printf("%s/%s done: %d steps in %.1f s%n", r.dataset(), r.model(), r.steps(), r.seconds());
     }
 
@@ -200,9 +222,10 @@ public final class Mixture2dExperiment {
                     new AdversarialTrainer.FitOptions(run.hasCheckpoint(), false, List.of()));
             float[] train = data.toRaw(data.data());
             float[] generated = gan.toRaw(gan.sample(settings.samples(), settings.seed() + 1));
-            MixtureDivergences m = MixtureDivergences.measure(gan, mixture, train, generated);
+            MixtureDivergences m = MixtureDivergences.measure(gan, mixture, train, generated, settings.canvas());
             writeFigure(cellDir(root, cell).resolve("figure.png"), cell, m.grid(), mixture, m.energies(), train, generated);
-            CellResult result = new CellResult(cell.dataset(), cell.model(), m.kl(), trained.steps(), trained.seconds());
+            CellResult result = new CellResult(cell.dataset(), cell.model(), m.kl(), trained.steps(), trained.seconds(),
+                    settings.canvas().name());
             AtomicFiles.writeString(resultFile(root, cell), Json.mapper().writeValueAsString(result));
             return result;
         }

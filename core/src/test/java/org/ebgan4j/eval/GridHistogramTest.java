@@ -45,6 +45,31 @@ class GridHistogramTest {
     }
 
     @Test
+    void theAuthorsCanvasWidensEachAxisByHalfAndPutsEveryPointInItsNearestNode() {
+        // x from 0 to 4 (middle 2), y from -1 to 1 (middle 0): widened to [-1, 5] and [-1.5, 1.5].
+        float[] xy = {0, -1, 4, 1, 2, 0};
+        GridHistogram g = GridHistogram.authorsCanvas(xy, 7);
+        // 7 nodes from -1 to 5 are 1 apart, each the centre of a cell: the box reaches half a step beyond.
+        assertThat(g.xMin()).isCloseTo(-1.5, within(1e-12));
+        assertThat(g.xMax()).isCloseTo(5.5, within(1e-12));
+        assertThat(g.yMin()).isCloseTo(-1.75, within(1e-12));
+        assertThat(g.yMax()).isCloseTo(1.75, within(1e-12));
+        float[] c = g.centres();
+        assertThat(c[0]).isCloseTo(-1f, within(1e-6f));
+        assertThat(c[2 * 6]).isCloseTo(5f, within(1e-6f));
+        assertThat(c[1]).isCloseTo(-1.5f, within(1e-6f));
+        // Nearest node: (0.4, 0.2) -> nodes x = 0 (index 1), y = 0 (index 3, nodes -1.5, -1, -0.5, 0, ...).
+        assertThat(g.cellOf(0.4, 0.2)).isEqualTo(3 * 7 + 1);
+        // Far outside: the nearest border node, not left out.
+        assertThat(g.cellOf(100, -100)).isEqualTo(6);
+        assertThat(g.cellOf(-100, 100)).isEqualTo(6 * 7);
+        double[] p = g.histogram(new float[] {100, -100, 0.4f, 0.2f});
+        assertThat(p[6]).isEqualTo(0.5);
+        assertThat(p[3 * 7 + 1]).isEqualTo(0.5);
+        assertThat(grid.nearest()).isFalse();
+    }
+
+    @Test
     void histogramOfManySamplesApproachesTheAnalyticDensity() {
         var mixture = MixturePresets.gaussians4();
         float[] xy = mixture.sample(400_000, 3);

@@ -3,6 +3,7 @@ package org.ebgan4j.experiments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.ebgan4j.eval.PublishedResults;
+import org.ebgan4j.io.Json;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,16 @@ class Mixture2dExperimentTest {
         assertThat(Mixture2dExperiment.resultFile(root, cell)).exists();
         assertThat(Mixture2dExperiment.cellDir(root, cell).resolve("figure.png")).exists();
         assertThat(Mixture2dExperiment.cellDir(root, cell).resolve("run/config.json")).exists();
+        assertThat(r.canvas()).isEqualTo("AUTHORS");
+        // The same trained cell measured on the box instead: it resumes at its end (no more steps) and the divergences move.
+        Mixture2dExperiment.CellResult box = Mixture2dExperiment.run(cell, root, new Mixture2dExperiment.Settings(5_000, 0.02, 1,
+                org.ebgan4j.eval.MixtureDivergences.Canvas.BOX));
+        assertThat(box.canvas()).isEqualTo("BOX");
+        assertThat(box.kl().get("KL(p_disc||p_data)")).isNotEqualTo(r.kl().get("KL(p_disc||p_data)"));
+        // A result written before the canvas was recorded was measured on the box.
+        assertThat(Json.mapper().readValue("{\"dataset\":\"spirals\",\"model\":\"gan\",\"kl\":{},\"steps\":1,\"seconds\":1}",
+                Mixture2dExperiment.CellResult.class).canvas()).isEqualTo("BOX");
+        r = Mixture2dExperiment.run(cell, root, tiny);
 
         Mixture2dExperiment.Cell missing = new Mixture2dExperiment.Cell("biased2", "gan");
         List<Mixture2dExperiment.CellResult> results = Mixture2dExperiment.collect(root, List.of(cell, missing));
