@@ -13,7 +13,7 @@ public final class Datasets {
     public static final int MAX_MIXTURE_SAMPLES = 10_000_000;
 
     public static final String NAMES = "mnist, fashion-mnist, mnist-json, cifar10, images (a folder of JPEG/PNG), "
-            + "gaussians4, biased2, spirals, or a mixture .json file";
+            + "gaussians4, biased2, spirals (spirals-authors: 50 components a spiral), or a mixture .json file";
 
     /** Side that folder images are resized and centre-cropped to when no size is given. */
     public static final int DEFAULT_IMAGE_SIZE = 64;
@@ -182,6 +182,8 @@ public final class Datasets {
                 return MixturePresets.biased2();
             case "spirals":
                 return MixturePresets.spirals();
+            case "spirals-authors":
+                return MixturePresets.spiralsAsTheAuthorsCode();
             default:
                 if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
                     return GaussianMixture2D.fromJson(Path.of(name));

@@ -56,6 +56,15 @@ public final class MixturePresets {
     }
 
     /**
+     * The two spirals as the authors' code draws them ({@code twospirals(NC=100)}): 50 components a
+     * spiral where the paper's text says 100; named {@code spirals-authors}.
+     */
+    public static GaussianMixture2D spiralsAsTheAuthorsCode() {
+        GaussianMixture2D s = spirals(SPIRAL_COMPONENTS / 2);
+        return new GaussianMixture2D("spirals-authors", s.scale(), s.components());
+    }
+
+    /**
      * Two interleaved spirals of Gaussian components of equal weight and standard deviation 0.45,
      * following the authors' {@code twospirals}: component centres sit at angles {@code t} evenly
      * spaced from 120 to 480 degrees (both ends included), at radius {@code t} in radians, so the

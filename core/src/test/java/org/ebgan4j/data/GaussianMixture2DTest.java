@@ -253,4 +253,20 @@ class GaussianMixture2DTest {
         assertThatThrownBy(() -> GaussianMixture2D.fromJson(dir.resolve("absent.json")))
                 .hasMessageContaining("absent.json does not exist; write one like");
     }
+
+    @Test
+    void theAuthorsSpiralsHaveFiftyComponentsASpiralFrom120To480Degrees() {
+        GaussianMixture2D m = Datasets.mixture("spirals-authors");
+        assertThat(m.components()).hasSize(100);
+        assertThat(MixturePresets.spirals().components()).hasSize(200);
+        // First centre at t = 120 degrees = 2.0944 rad: (-t cos t, t sin t) = (1.0472, 1.8138); the 50th at 480 degrees.
+        double t0 = Math.toRadians(120);
+        double t1 = Math.toRadians(480);
+        assertThat(m.components().get(0).mean()).containsExactly(new double[] {t0 / 2, t0 * Math.sqrt(3) / 2}, within(1e-9));
+        assertThat(m.components().get(49).mean()).containsExactly(new double[] {t1 / 2, t1 * Math.sqrt(3) / 2}, within(1e-9));
+        // The second spiral is the first turned by 180 degrees; equal weights, standard deviation 0.45.
+        assertThat(m.components().get(50).mean()).containsExactly(new double[] {-t0 / 2, -t0 * Math.sqrt(3) / 2}, within(1e-9));
+        assertThat(m.components().get(7).weight()).isCloseTo(0.01, within(1e-12));
+        assertThat(m.components().get(7).cov()[0][0]).isCloseTo(0.2025, within(1e-12));
+    }
 }
