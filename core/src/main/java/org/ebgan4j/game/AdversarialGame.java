@@ -44,6 +44,14 @@ public interface AdversarialGame {
         return false;
     }
 
+    /** At the end of each epoch (from 1), before the epoch's checkpoint. */
+    default void onEpoch(long epoch) {}
+
+    /** A factor on both networks' learning rates that the game sets from its own state (BEGAN's halving); 1 by default. */
+    default double learningRateFactor() {
+        return 1;
+    }
+
     /** After both updates of a step: a game's own control variables move here (BEGAN's k_t). */
     default void afterStep(StepMetrics metrics) {}
 

@@ -256,6 +256,7 @@ public final class AdversarialTrainer implements AutoCloseable {
                         l.onStep(context, done, last);
                     }
                     if (done % perEpoch == 0) {
+                        game.onEpoch(done / perEpoch);
                         for (TrainingListener l : all) {
                             l.onEpoch(context, done / perEpoch);
                         }
@@ -310,7 +311,7 @@ public final class AdversarialTrainer implements AutoCloseable {
                 optAux.setBaseLearningRate(config.lrG(step));
             }
         }
-        double factor = config.decayFactor(epoch);
+        double factor = config.decayFactor(epoch) * game.learningRateFactor();
         optD.scaleLearningRate(factor, config.lrMin());
         optG.scaleLearningRate(factor, config.lrMin());
         if (optAux != null) {

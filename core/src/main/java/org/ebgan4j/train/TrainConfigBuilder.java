@@ -250,6 +250,11 @@ public final class TrainConfigBuilder {
         return option("lambdaK", lambdaK);
     }
 
+    /** BEGAN: halve the learning rates after {@code epochs} epochs without a new low of M_global (0: never). */
+    public TrainConfigBuilder optLrHalveAfter(int epochs) {
+        return option("lrHalveAfter", epochs);
+    }
+
     /** The optimisers in full, instead of the options below. */
     public TrainConfigBuilder optOptimizer(TrainConfig.OptimizerConfig config) {
         this.optimizer = config;

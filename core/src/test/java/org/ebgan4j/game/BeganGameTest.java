@@ -30,4 +30,39 @@ class BeganGameTest {
         game.afterStep(step(1.0, 5.0, 0.2));
         assertThat(game.k()).isCloseTo(0.2503, within(1e-9));
     }
+
+    @Test
+    void theLearningRatesHalveWhenMGlobalStallsForTheGivenEpochs() {
+        BeganGame game = new BeganGame(null, 0.5f, 0.001f, 2);
+        // gamma 0.5: with L(G(z_G)) = 0.5 L(x), M_global = L(x). Epoch means 1.0, 0.8 (new lows), 0.9, 0.85 (two stalled).
+        double[][] epochs = {{1.0, 1.0}, {0.7, 0.9}, {0.9, 0.9}, {0.85, 0.85}, {0.5, 0.5}};
+        double[] factors = new double[epochs.length];
+        for (int e = 0; e < epochs.length; e++) {
+            for (double real : epochs[e]) {
+                game.afterStep(step(real, 0, 0.5 * real));
+            }
+            game.onEpoch(e + 1);
+            factors[e] = game.learningRateFactor();
+        }
+        // Halved after the second stalled epoch; the new low of epoch 5 (0.5) keeps it.
+        assertThat(factors).containsExactly(1, 1, 1, 0.5, 0.5);
+        // The halving's state travels with the checkpoint: a restored game halves at the same epoch.
+        BeganGame resumed = new BeganGame(null, 0.5f, 0.001f, 2);
+        resumed.restore(game.state());
+        assertThat(resumed.learningRateFactor()).isEqualTo(0.5);
+        for (BeganGame g : new BeganGame[] {game, resumed}) {
+            g.afterStep(step(0.6, 0, 0.3));
+            g.onEpoch(6);
+            g.afterStep(step(0.6, 0, 0.3));
+            g.onEpoch(7);
+        }
+        assertThat(game.learningRateFactor()).isEqualTo(0.25).isEqualTo(resumed.learningRateFactor());
+        // Off by default.
+        BeganGame off = new BeganGame(null, 0.5f, 0.001f);
+        for (int e = 1; e <= 5; e++) {
+            off.afterStep(step(1, 0, 0.5));
+            off.onEpoch(e);
+        }
+        assertThat(off.learningRateFactor()).isEqualTo(1.0);
+    }
 }
