@@ -20,6 +20,7 @@ import java.io.PrintWriter;
             QuickstartCommand.class,
             BenchCommand.class,
             Bench2dCommand.class,
+            GammaSweepCommand.class,
             ClassifierCommand.class,
             EvalCommand.class,
             CompareCommand.class,
