@@ -97,6 +97,8 @@ final class TrainCommand implements Callable<Integer> {
             + "entropy bound (defaults from the calibrated-EBGAN code)") Float entropyScale;
     @Option(names = "--gamma", description = "BEGAN diversity ratio (default: 0.5)") Float gamma;
     @Option(names = "--lambda-k", description = "BEGAN learning rate of k_t (default: 0.001)") Float lambdaK;
+    @Option(names = "--update-rule", description = "calibrated models: cost-gap (the authors' choice of D, G or both from the "
+            + "last cost gap; the default on 2D data) or both (every step; the default on images)") String updateRule;
     @Option(names = "--lr-halve-after", description = "BEGAN: halve the learning rates after this many epochs without a new "
             + "low of M_global's epoch mean (default: 0, never)") Integer lrHalveAfter;
 

@@ -44,6 +44,11 @@ public interface AdversarialGame {
         return false;
     }
 
+    /** Which networks the next step updates (the calibrated games' cost-gap rule on 2D data); both by default. */
+    default org.ebgan4j.objective.CostGapUpdateRule.Update nextUpdate() {
+        return org.ebgan4j.objective.CostGapUpdateRule.Update.BOTH;
+    }
+
     /** At the end of each epoch (from 1), before the epoch's checkpoint. */
     default void onEpoch(long epoch) {}
 

@@ -3,6 +3,8 @@ package org.ebgan4j.game;
 import ai.djl.ndarray.NDArray;
 import ai.djl.training.ParameterStore;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.ebgan4j.energy.AutoencoderEnergy;
 import org.ebgan4j.energy.Reduction;
 import org.ebgan4j.nn.NetworkSpec;
@@ -28,7 +30,7 @@ public final class BeganGame implements AdversarialGame {
      *     rates are halved (the paper: "when the measure of convergence stalls"); 0 for never
      */
     @ModelNames(value = "began", descriptions = "BEGAN: auto-encoder L1 energy with the equilibrium controller k_t")
-    public record Spec(float gamma, float lambdaK, int lrHalveAfter) implements GameSpec {
+    public record Spec(float gamma, float lambdaK, @JsonInclude(JsonInclude.Include.NON_DEFAULT) int lrHalveAfter) implements GameSpec {
 
         public Spec(float gamma, float lambdaK) {
             this(gamma, lambdaK, 0);

@@ -5,16 +5,20 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
 import org.ebgan4j.energy.ScalarCost;
 import org.ebgan4j.nn.NetworkSpec;
 import org.ebgan4j.objective.CostGapObjective;
+import org.ebgan4j.objective.CostGapUpdateRule;
 import org.ebgan4j.objective.MarginSchedule;
 import org.ebgan4j.objective.NearestNeighbourEntropy;
 import org.ebgan4j.objective.Scalars;
 import org.ebgan4j.objective.VariationalEntropy;
+
+import java.util.Map;
 
 /**
  * The calibrated energy GANs (Dai et al. 2017): a scalar cost under the cost-gap objective, with
@@ -61,12 +65,19 @@ public final class CalibratedGame implements AdversarialGame {
      *
      * @param costMargin the hinge m on the cost gap (the authors' code: 10; 0 for none)
      * @param entropy the entropy term
+     * @param updateRule which networks each step updates, from the last cost gap (the authors' 2D rule); null for both, always
      */
     @ModelNames(value = {"egan-const", "egan-ent-nn", "egan-ent-vi"}, descriptions = {
         "calibrated energy GAN with a constant entropy term: the cost gap alone",
         "calibrated energy GAN, entropy gradient from nearest neighbours",
         "calibrated energy GAN, entropy from a variational bound with an inference network"})
-    public record Spec(MarginSchedule costMargin, Entropy entropy) implements GameSpec {
+    public record Spec(MarginSchedule costMargin, Entropy entropy,
+            @JsonInclude(JsonInclude.Include.NON_NULL) CostGapUpdateRule updateRule) implements GameSpec {
+
+        /** Both networks every step. */
+        public Spec(MarginSchedule costMargin, Entropy entropy) {
+            this(costMargin, entropy, null);
+        }
 
         /** The authors' hinge on the cost gap. */
         public static final float COST_MARGIN = 10f;
@@ -85,7 +96,14 @@ public final class CalibratedGame implements AdversarialGame {
          * scaling and 0.02 on images; the variational bound weighted 1 on 2D points and 0.02 on images.
          */
         public static Spec of(String model, DataTraits data, GameParameters given) {
-            MarginSchedule margin = given.marginSchedule(COST_MARGIN);
+            // The authors' 2D code has no hinge on the four Gaussians (margin None there, 10 on the others).
+            MarginSchedule margin = given.marginSchedule(data.points() && data.named("gaussians") ? 0f : COST_MARGIN);
+            String rule = given.get("updateRule", String.class, data.points() ? "cost-gap" : "both");
+            CostGapUpdateRule updateRule = switch (rule) {
+                case "cost-gap" -> CostGapUpdateRule.authors2d(data.named("biased"));
+                case "both" -> null;
+                default -> throw new IllegalArgumentException("`updateRule` '" + rule + "' is not one of cost-gap, both");
+            };
             Entropy entropy = switch (model) {
                 case "egan-ent-nn" -> new NearestNeighbours(given.getInt("knnK", NearestNeighbourEntropy.DEFAULT_K),
                         given.get("entropyScaling", NearestNeighbourEntropy.Scaling.class,
@@ -94,7 +112,7 @@ public final class CalibratedGame implements AdversarialGame {
                 case "egan-ent-vi" -> new Variational(given.getFloat("entropyScale", data.points() ? 1f : IMAGE_ENTROPY_SCALE));
                 default -> new Constant();
             };
-            return new Spec(margin, entropy);
+            return new Spec(margin, entropy, updateRule);
         }
 
         private static float nearestNeighbourScale2d(DataTraits data) {
@@ -112,9 +130,12 @@ public final class CalibratedGame implements AdversarialGame {
         @Override
         public CalibratedGame create(NetworkSpec networks) {
             return new CalibratedGame(new ScalarCost(networks.critic()), costMargin, entropy,
-                    entropy instanceof Variational ? networks.inference() : null);
+                    entropy instanceof Variational ? networks.inference() : null, updateRule);
         }
     }
+
+    /** The last cost gap, in the checkpoint. */
+    public static final String GAP = "cost_gap";
 
     /** Metric name of the entropy term's value. */
     public static final String ENTROPY = "entropy_term";
@@ -123,9 +144,16 @@ public final class CalibratedGame implements AdversarialGame {
     private final MarginSchedule margin;
     private final Entropy entropy;
     private final Block inference;
+    private final CostGapUpdateRule updateRule;
+    private double gap = CostGapUpdateRule.INITIAL_GAP;
 
     /** @param inference q(z|x), which outputs means and log-deviations; required for {@link Variational} only */
     public CalibratedGame(ScalarCost cost, MarginSchedule margin, Entropy entropy, Block inference) {
+        this(cost, margin, entropy, inference, null);
+    }
+
+    /** @param updateRule which networks each step updates, or null for both */
+    public CalibratedGame(ScalarCost cost, MarginSchedule margin, Entropy entropy, Block inference, CostGapUpdateRule updateRule) {
         if ((entropy instanceof Variational) != (inference != null)) {
             throw new IllegalArgumentException("the variational entropy, and only it, needs an inference network");
         }
@@ -133,6 +161,28 @@ public final class CalibratedGame implements AdversarialGame {
         this.margin = margin;
         this.entropy = entropy;
         this.inference = inference;
+        this.updateRule = updateRule;
+    }
+
+    @Override
+    public CostGapUpdateRule.Update nextUpdate() {
+        return updateRule == null ? CostGapUpdateRule.Update.BOTH : updateRule.choose(gap);
+    }
+
+    /** The cost gap of this step's discriminator pass, before its update, decides the next step's updates. */
+    @Override
+    public void afterStep(StepMetrics metrics) {
+        gap = metrics.get(StepMetrics.LOSS_D);
+    }
+
+    @Override
+    public Map<String, Double> state() {
+        return updateRule == null ? Map.of() : Map.of(GAP, gap);
+    }
+
+    @Override
+    public void restore(Map<String, Double> state) {
+        gap = state.getOrDefault(GAP, CostGapUpdateRule.INITIAL_GAP);
     }
 
     @Override

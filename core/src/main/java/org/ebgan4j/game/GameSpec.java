@@ -1,7 +1,9 @@
 package org.ebgan4j.game;
 
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonTypeIdResolver;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ebgan4j.nn.NetworkSpec;
 
@@ -24,6 +26,26 @@ public sealed interface GameSpec
 
     /** The model's name, as config files and {@code --model} write it. */
     String model();
+
+    /**
+     * A spec's JSON with the fields that are written only when set (BEGAN's {@code lrHalveAfter}, a
+     * calibrated game's {@code updateRule}) filled in with their defaults, as the strict reader needs
+     * every field; specs written before those fields existed read as they were trained.
+     */
+    static JsonNode withOptionalFields(JsonNode game) {
+        if (!(game instanceof ObjectNode o)) {
+            return game;
+        }
+        ObjectNode copy = o.deepCopy();
+        String model = copy.path("model").asText();
+        if (model.equals("began") && !copy.has("lrHalveAfter")) {
+            copy.put("lrHalveAfter", 0);
+        }
+        if (model.startsWith("egan-") && !copy.has("updateRule")) {
+            copy.putNull("updateRule");
+        }
+        return copy;
+    }
 
     /** The game over networks built from {@code networks}. */
     AdversarialGame create(NetworkSpec networks);

@@ -1,5 +1,7 @@
 package org.ebgan4j.nn;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +27,12 @@ import java.util.Map;
  * @param encoder encoder of the auto-encoder discriminator, image to code
  * @param decoder decoder, code to image
  * @param critic critic layers before the linear output (GAN, calibrated models)
- * @param style how the layers are joined (nonlinearities, batch normalisation)
+ * @param style how the layers are joined (nonlinearities, batch normalisation); DCGAN's when not given
+ *     (and then left out of a run's {@code config.json}, as written before styles existed)
  */
 public record ConvArchitecture(String name, int channels, int side, List<Integer> noise, String generator, String encoder,
-        String decoder, String critic, LayerStyle style) {
+        String decoder, String critic,
+        @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = LayerStyle.IsDcgan.class) LayerStyle style) {
 
     /** An architecture joined in DCGAN's way ({@link LayerStyle#DCGAN}). */
     public ConvArchitecture(String name, int channels, int side, List<Integer> noise, String generator, String encoder,
@@ -37,9 +41,7 @@ public record ConvArchitecture(String name, int channels, int side, List<Integer
     }
 
     public ConvArchitecture {
-        if (style == null) {
-            throw new IllegalArgumentException("an architecture needs a layer style (LayerStyle.DCGAN for the papers' usual one)");
-        }
+        style = style == null ? LayerStyle.DCGAN : style;
         if (channels < 1 || side < 1) {
             throw new IllegalArgumentException("images need at least 1 channel and 1 pixel; got " + channels + "x" + side + "x" + side);
         }

@@ -35,6 +35,19 @@ public record LayerStyle(Nonlinearity up, Nonlinearity down, boolean batchNorm, 
         }
     }
 
+    /** For Jackson: true for DCGAN's style, which a config leaves out. */
+    public static final class IsDcgan {
+        @Override
+        public boolean equals(Object other) {
+            return DCGAN.equals(other);
+        }
+
+        @Override
+        public int hashCode() {
+            return DCGAN.hashCode();
+        }
+    }
+
     /** DCGAN's, which the EBGAN paper follows: batch norm after every layer but a discriminator's first and an image's last. */
     public static final LayerStyle DCGAN = new LayerStyle(Nonlinearity.RELU, Nonlinearity.LEAKY_RELU, true, false, false);
 

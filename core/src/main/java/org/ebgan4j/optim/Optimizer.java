@@ -23,6 +23,9 @@ public interface Optimizer extends AutoCloseable {
     /** Applies one update from the accumulated gradients and zeroes them. */
     void step();
 
+    /** Zeroes the accumulated gradients without an update (a step whose update rule leaves this network out). */
+    void skip();
+
     /** Freezes (no gradient is recorded) or unfreezes the network's trainable parameters. */
     void freeze(boolean frozen);
 

@@ -37,6 +37,15 @@ abstract class StatefulOptimizer implements Optimizer {
 
     /** Freezes (no gradient is recorded) or unfreezes the network's trainable parameters. */
     @Override
+    public void skip() {
+        for (Parameter p : parameters) {
+            try (NDArray grad = p.getArray().getGradient()) {
+                grad.subi(grad);
+            }
+        }
+    }
+
+    @Override
     public void freeze(boolean frozen) {
         for (Parameter p : parameters) {
             p.freeze(frozen);

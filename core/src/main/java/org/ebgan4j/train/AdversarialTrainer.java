@@ -12,6 +12,7 @@ import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.game.AdversarialGame;
 import org.ebgan4j.game.StepMetrics;
+import org.ebgan4j.objective.CostGapUpdateRule;
 import org.ebgan4j.optim.Optimizer;
 
 import java.io.IOException;
@@ -143,7 +144,12 @@ public final class AdversarialTrainer implements AutoCloseable {
             collector.backward(lossD);
             lap(clock, StepPhases.Phase.D_BACKWARD);
         }
-        optD.step();
+        CostGapUpdateRule.Update update = game.nextUpdate();
+        if (update.discriminator()) {
+            optD.step();
+        } else {
+            optD.skip();
+        }
         lap(clock, StepPhases.Phase.D_UPDATE);
 
         optD.freeze(true);
@@ -165,9 +171,16 @@ public final class AdversarialTrainer implements AutoCloseable {
         } finally {
             optD.freeze(false);
         }
-        optG.step();
-        if (optAux != null) {
-            optAux.step();
+        if (update.generator()) {
+            optG.step();
+            if (optAux != null) {
+                optAux.step();
+            }
+        } else {
+            optG.skip();
+            if (optAux != null) {
+                optAux.skip();
+            }
         }
         lap(clock, StepPhases.Phase.G_UPDATE);
         game.afterStep(metrics);

@@ -87,6 +87,13 @@ final class ConfigFiles {
         if (copy.get("optimizer") instanceof ObjectNode optimizer && !optimizer.has("rateChanges")) {
             optimizer.putArray("rateChanges");
         }
+        if (copy.has("game")) {
+            copy.set("game", GameSpec.withOptionalFields(copy.get("game")));
+        }
+        // An architecture joined in DCGAN's way (all of them, before styles) is written without its style.
+        if (copy.path("networks").get("architecture") instanceof ObjectNode arch && !arch.has("style")) {
+            arch.putNull("style");
+        }
         return copy;
     }
 

@@ -37,7 +37,8 @@ class GameSpecTest {
             GameSpec spec = GameSpec.defaults(model, IMAGES);
             String json = Json.strict().writeValueAsString(spec);
             assertThat(Json.strict().readTree(json).path("model").asText()).as(model).isEqualTo(model);
-            assertThat(Json.strict().readValue(json, GameSpec.class)).as(model).isEqualTo(spec);
+            assertThat(Json.strict().treeToValue(GameSpec.withOptionalFields(Json.strict().readTree(json)), GameSpec.class)).as(model)
+                    .isEqualTo(spec);
         }
     }
 
@@ -45,12 +46,18 @@ class GameSpecTest {
     void thePapersDefaultsDependOnTheData() {
         assertThat(GameSpec.defaults("ebgan-pt", IMAGES)).isEqualTo(new EbganGame.Spec(Reduction.SUM, MarginSchedule.constant(10), 0.1f));
         assertThat(GameSpec.defaults("ebgan", POINTS)).isEqualTo(new EbganGame.Spec(Reduction.SUM, MarginSchedule.constant(1), 0f));
+        // On 2D points the authors' cost-gap update rule; their four Gaussians have no hinge.
         assertThat(GameSpec.defaults("egan-ent-nn", POINTS)).isEqualTo(new CalibratedGame.Spec(MarginSchedule.constant(10),
-                new CalibratedGame.NearestNeighbours(20, NearestNeighbourEntropy.Scaling.VARIANCE, 5e-4f)));
+                new CalibratedGame.NearestNeighbours(20, NearestNeighbourEntropy.Scaling.VARIANCE, 5e-4f),
+                org.ebgan4j.objective.CostGapUpdateRule.authors2d(false)));
+        assertThat(((CalibratedGame.Spec) GameSpec.defaults("egan-const", new DataTraits("gaussians4", 2))).costMargin())
+                .isEqualTo(MarginSchedule.constant(0));
+        assertThat(((CalibratedGame.Spec) GameSpec.defaults("egan-const", new DataTraits("biased2", 2))).updateRule())
+                .isEqualTo(org.ebgan4j.objective.CostGapUpdateRule.authors2d(true));
         assertThat(GameSpec.defaults("egan-ent-nn", IMAGES)).isEqualTo(new CalibratedGame.Spec(MarginSchedule.constant(10),
                 new CalibratedGame.NearestNeighbours(20, NearestNeighbourEntropy.Scaling.UNIT, 0.02f)));
         assertThat(GameSpec.defaults("egan-ent-vi", POINTS)).isEqualTo(new CalibratedGame.Spec(MarginSchedule.constant(10),
-                new CalibratedGame.Variational(1f)));
+                new CalibratedGame.Variational(1f), org.ebgan4j.objective.CostGapUpdateRule.authors2d(false)));
         assertThat(GameSpec.defaults("began", IMAGES)).isEqualTo(new BeganGame.Spec(0.5f, 0.001f));
         assertThat(GameSpec.defaults("began", IMAGES).paperLearningRate()).isEqualTo(1e-4f);
         assertThat(GameSpec.defaults("gan", IMAGES).paperLearningRate()).isEqualTo(1e-3f);

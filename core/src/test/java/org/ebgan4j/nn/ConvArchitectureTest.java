@@ -126,6 +126,15 @@ class ConvArchitectureTest {
     }
 
     @Test
+    void aStyleRoundTripsThroughJsonAndDcgansIsLeftOut() throws Exception {
+        ConvArchitecture began = ConvArchitecture.preset("began-celeba64");
+        String json = org.ebgan4j.io.Json.strict().writeValueAsString(began);
+        assertThat(json).contains("\"style\"").contains("ELU");
+        assertThat(org.ebgan4j.io.Json.strict().readValue(json, ConvArchitecture.class)).isEqualTo(began);
+        assertThat(org.ebgan4j.io.Json.strict().writeValueAsString(ConvArchitecture.preset("dcgan64"))).doesNotContain("style");
+    }
+
+    @Test
     void mismatchedLayersAreRejectedWithTheShapes() {
         assertThatThrownBy(() -> new ConvArchitecture("custom", 1, 28, List.of(100), "(128)7t1s0p-(1)4t2s", "(64)4c2s",
                 "(1)4t2s", "(64)4c2s"))
