@@ -12,6 +12,7 @@ import org.ebgan4j.data.MixturePresets;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.game.GameSpec;
 import org.ebgan4j.game.StepMetrics;
+import org.ebgan4j.objective.CostGapUpdateRule;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,6 +83,32 @@ class AdversarialTrainerTest {
                     assertThat(maxAbsGradient(d)).as(kind + " D gradient after step").isZero();
                 }
             }
+        }
+    }
+
+    @Test
+    void theCostGapRuleLeavesTheChosenNetworkAloneAndItsGradientZeroed() {
+        TrainConfigBuilder b = TrainConfig.builder().setModel("egan-const").setDataset("random").optNoiseDim(8).optSizeG(32)
+                .optSizeD(24).optBatchSize(8).optSteps(20).optSeed(7).option("updateRule", "cost-gap");
+        try (EnergyGan model = new EnergyGan(b.build(randomImages(8, 16, 0))); AdversarialTrainer trainer = new AdversarialTrainer(model);
+                NDManager m = model.manager().newSubManager()) {
+            List<Parameter> g = trainer.generatorOptimizer().parameters();
+            List<Parameter> d = trainer.discriminatorOptimizer().parameters();
+            Batches batches = new Batches(randomImages(64, 16, 1), 8, 3);
+            // Before the first step the gap is the authors' 1, above 0.1: the discriminator learns alone.
+            List<float[]> g0 = snapshot(g);
+            List<float[]> d0 = snapshot(d);
+            StepMetrics first = trainer.step(batches.batch(m, 0, 0), 0);
+            assertThat(changed(d0, snapshot(d))).as("D moved").isTrue();
+            assertThat(changed(g0, snapshot(g))).as("G left alone").isFalse();
+            assertThat(maxAbsGradient(g)).as("G's gradient of the step was dropped, not kept for the next").isZero();
+            assertThat(trainer.generatorOptimizer().updates()).isZero();
+            // The next step follows the rule on this step's loss.
+            CostGapUpdateRule.Update next = CostGapUpdateRule.authors2d(false).choose(first.get(StepMetrics.LOSS_D));
+            List<float[]> g1 = snapshot(g);
+            trainer.step(batches.batch(m, 0, 1), 1);
+            assertThat(changed(g1, snapshot(g))).as("G moved in step 2 iff the rule says so (" + next + ")")
+                    .isEqualTo(next.generator());
         }
     }
 
