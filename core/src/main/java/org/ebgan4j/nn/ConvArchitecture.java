@@ -159,6 +159,14 @@ public record ConvArchitecture(String name, int channels, int side, List<Integer
                 "(512)7t1s0p-(256)4t2s-(128)4t2s-(1)3t1s",
                 "(64)3c1s-(128)4c2s-(256)4c2s", "(128)4t2s-(64)4t2s-(1)3t1s",
                 "(64)3c1s-(128)4c2s-(256)4c2s", LayerStyle.CALIBRATED));
+        // The calibrated-EBGAN paper's CIFAR-10 model, whose printed channels contradict each other, by the authors' code
+        // (cifar10/conv_cifar10_energy_gan.py): G FC 100 -> 512x4x4, DC 4c2s to 512, 256 and 128 maps, DC(128,3;3c1s);
+        // D as printed, CV(3,64;3c1s)-CV(64,128;4c2s)-CV(128,256;4c2s)-CV(256,256;4c2s)-FC(256x4x4,1), batch norm on every
+        // layer, the printed leaky ReLU where the code has a plain one; z of 100 as in the code (the paper prints 10).
+        preset(new ConvArchitecture("cegan-cifar32", 3, 32, List.of(100),
+                "(512)4t1s0p-(512)4t2s-(256)4t2s-(128)4t2s-(3)3t1s",
+                "(64)3c1s-(128)4c2s-(256)4c2s-(256)4c2s", "(256)4t2s-(128)4t2s-(64)4t2s-(3)3t1s",
+                "(64)3c1s-(128)4c2s-(256)4c2s-(256)4c2s", LayerStyle.CALIBRATED));
         // BEGAN's network at 64x64 (n = 64 maps, h = 64): per scale two 3x3 convolutions with ELU, a stride-2 one between
         // scales, a linear embedding of h values; the decoder and the generator alike: FC h -> 8x8xn, then two 3x3
         // convolutions per scale with nearest-neighbour upsampling between, no batch norm. Tanh on the image (BEGAN: linear).
@@ -170,6 +178,7 @@ public record ConvArchitecture(String name, int channels, int side, List<Integer
                 "(64)3c1s-(64)3c1s-(64)3c1s-(64)3c2s-(128)3c1s-(128)3c1s-(128)3c2s-(192)3c1s-(192)3c1s-(192)3c2s-(256)3c1s-(256)3c1s"
                         + "-(64)8c1s0p", LayerStyle.BEGAN));
         PROVENANCE.put("cegan-digits28", "calibrated-EBGAN paper B.1, exactly (decoder ours)");
+        PROVENANCE.put("cegan-cifar32", "calibrated-EBGAN paper B.1 by the authors' code (decoder ours)");
         PROVENANCE.put("began-celeba64", "BEGAN paper, exactly (n = 64, h = 64)");
         PROVENANCE.put("digits28", "ours, after the calibrated-EBGAN paper's digit model");
         PROVENANCE.put("cifar32", "ours, after the calibrated-EBGAN paper's CIFAR-10 model");

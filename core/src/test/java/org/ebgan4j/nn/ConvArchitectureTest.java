@@ -98,6 +98,20 @@ class ConvArchitectureTest {
     }
 
     @Test
+    void theCalibratedPapersCifarModelIsTheAuthorsCode() {
+        ConvArchitecture a = ConvArchitecture.preset("cegan-cifar32");
+        assertThat(sides(a.generator(), 1)).containsExactly(4L, 8L, 16L, 32L, 32L);
+        assertThat(ConvLayer.parseList(a.generator())).extracting(ConvLayer::filters).containsExactly(512, 512, 256, 128, 3);
+        assertThat(sides(a.critic(), 32)).containsExactly(32L, 16L, 8L, 4L);
+        assertThat(sides(a.decoder(), 4)).containsExactly(8L, 16L, 32L, 32L);
+        ArchitectureSummary s = ArchitectureSummary.of(a, true);
+        assertThat(s.parameters("generator")).isEqualTo(layer(100, 512, 4, true) + layer(512, 512, 4, true) + layer(512, 256, 4, true)
+                + layer(256, 128, 4, true) + layer(128, 3, 3, false)).isEqualTo(7_642_627L);
+        assertThat(s.parameters("critic")).isEqualTo(layer(3, 64, 3, true) + layer(64, 128, 4, true) + layer(128, 256, 4, true)
+                + layer(256, 256, 4, true) + 256 * 4 * 4 + 1).isEqualTo(1_711_873L);
+    }
+
+    @Test
     void begansNetworkIsAsPrinted() {
         // Two 3x3 ELU convolutions per scale, stride-2 between scales, a linear 64-value embedding; the generator and
         // decoder: FC 64 -> 8x8x64, two convolutions per scale with nearest-neighbour upsampling, no batch norm anywhere.
