@@ -131,9 +131,8 @@ final class GridCommand implements Runnable {
             LocalGridRunner.Options options = workers.options(false);
             GridEstimate e = GridEstimate.of(pending, options.threadsPerTrial());
             int cores = Runtime.getRuntime().availableProcessors();
-            System.out.printf("estimated for the %d trials to run (%.0f steps a trial on average; this machine: %.2f GMAC/s and "
-                            + "%.2f ns an optimiser weight at %d threads):%n", pending.size(), e.stepsPerTrial(), e.macsPerSecond() / 1e9,
-                    e.secondsPerWeight() * 1e9, options.threadsPerTrial());
+            System.out.printf("estimated for the %d trials to run (%.0f steps a trial on average; this machine: %.2f GMAC/s at %d "
+                            + "threads):%n", pending.size(), e.stepsPerTrial(), e.macsPerSecond() / 1e9, options.threadsPerTrial());
             System.out.printf("  this machine, %d at once: %s%n", options.parallel(),
                     hours(e.wallSeconds(options.parallel(), options.threadsPerTrial(), cores, options.parallel())));
             System.out.printf("  a cluster of %d such workers: %s%n", cluster,

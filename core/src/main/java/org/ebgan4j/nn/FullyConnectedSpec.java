@@ -102,19 +102,8 @@ public record FullyConnectedSpec(
      * batch with its weight gradients in its own step, then forward and input gradient in G's (6).
      */
     public double multiplyAddsPerStep(int batch, boolean autoencoder) {
-        return batch * (3 * weightsG() + 6 * weightsD(autoencoder));
-    }
-
-    /** The weights of G and D (biases and batch norm left out), which every optimiser update passes over. */
-    public double weights(boolean autoencoder) {
-        return weightsG() + weightsD(autoencoder);
-    }
-
-    private double weightsG() {
-        return (double) noiseDim * sizeG + (double) (layersG - 2) * sizeG * sizeG + (double) sizeG * dataDim;
-    }
-
-    private double weightsD(boolean autoencoder) {
-        return (double) dataDim * sizeD + (double) (layersD - 2) * sizeD * sizeD + (autoencoder ? (double) sizeD * dataDim : sizeD);
+        double g = (double) noiseDim * sizeG + (double) (layersG - 2) * sizeG * sizeG + (double) sizeG * dataDim;
+        double d = (double) dataDim * sizeD + (double) (layersD - 2) * sizeD * sizeD + (autoencoder ? (double) sizeD * dataDim : sizeD);
+        return batch * (3 * g + 6 * d);
     }
 }

@@ -16,21 +16,15 @@ import java.util.Map;
 /**
  * How long a grid takes, before it runs. A fully connected step costs about {@code B (3 P_G + 6 P_D)}
  * multiply-adds for batch B and P_G, P_D the weights of G and D (G runs forward and backward once,
- * D three times forward and backward: on the real batch, the fake one, and in G's step), plus the
- * optimisers' passes over the weights, which grow with P_G + P_D and not with the batch (on wide
- * layers, whose weights do not stay in cache, they cost as much as the products). Both rates are
- * measured on this machine from two networks, G 3x800 / D 2x256 and G 4x1600 / D 3x512, and a few
- * milliseconds of overhead per step are added. Each trial also pays {@link #TRIAL_OVERHEAD_SECONDS}
+ * D three times forward and backward: on the real batch, the fake one, and in G's step); this
+ * machine's rate is measured on the default networks (G 3x800, D 2x256) and a few milliseconds of
+ * overhead per step are added. Measured at 1 thread, the model is within 10% of four networks from
+ * G 2x400 to G 5x3200 (17 to 765 ms a step). Each trial also pays {@link #TRIAL_OVERHEAD_SECONDS}
  * for its data and scoring (the worker's JVM is started once, not per trial), and trials that share
  * a machine run {@link #SHARED_MACHINE_SLOWDOWN} times slower.
- *
- * @param secondsPerWeight the optimiser's time per weight and step
  */
 public record GridEstimate(int trials, double trialSeconds, double longestTrialSeconds, double stepsPerTrial,
-        double macsPerSecond, double secondsPerWeight) {
-
-    /** This machine's rates: multiply-adds per second, and seconds per weight of the optimisers' update. */
-    public record Rates(double macsPerSecond, double secondsPerWeight) {}
+        double macsPerSecond) {
 
     /**
      * Seconds a trial spends besides training, in a worker that has run trials before: loading its
@@ -52,8 +46,7 @@ public record GridEstimate(int trials, double trialSeconds, double longestTrialS
     /** Estimates {@code trials} at {@code threads} engine threads a trial, loading the first one's data for its size. */
     public static GridEstimate of(List<Trial> trials, int threads) {
         if (trials.isEmpty()) {
-            Rates r = calibrate(threads);
-            return new GridEstimate(0, 0, 0, 0, r.macsPerSecond(), r.secondsPerWeight());
+            return new GridEstimate(0, 0, 0, 0, calibrate(threads));
         }
         return of(trials, TrialRunner.builder(trials.get(0)).prepare(), threads);
     }
@@ -63,24 +56,18 @@ public record GridEstimate(int trials, double trialSeconds, double longestTrialS
      * at {@code threads} engine threads a trial.
      */
     public static GridEstimate of(List<Trial> trials, PreparedRun sample, int threads) {
-        Rates rates = calibrate(threads);
+        double rate = calibrate(threads);
         double total = 0;
         double longest = 0;
         double steps = 0;
         for (Trial t : trials) {
             TrialCost c = cost(t, sample);
-            double seconds = TRIAL_OVERHEAD_SECONDS + c.steps() * stepSeconds(c, rates);
+            double seconds = TRIAL_OVERHEAD_SECONDS + c.steps() * (STEP_OVERHEAD_SECONDS + c.macsPerStep() / rate);
             total += seconds;
             longest = Math.max(longest, seconds);
             steps += c.steps();
         }
-        return new GridEstimate(trials.size(), total, longest, trials.isEmpty() ? 0 : steps / trials.size(), rates.macsPerSecond(),
-                rates.secondsPerWeight());
-    }
-
-    /** One step of a trial at these rates. */
-    static double stepSeconds(TrialCost c, Rates rates) {
-        return STEP_OVERHEAD_SECONDS + c.macsPerStep() / rates.macsPerSecond() + c.weights() * rates.secondsPerWeight();
+        return new GridEstimate(trials.size(), total, longest, trials.isEmpty() ? 0 : steps / trials.size(), rate);
     }
 
     /** Total trial time, as one worker would spend it. */
@@ -120,7 +107,7 @@ public record GridEstimate(int trials, double trialSeconds, double longestTrialS
         for (Trial t : trials) {
             try {
                 TrialCost c = cost(t, sample);
-                cost.put(t, c.steps() * stepSeconds(c, NOMINAL_RATES));
+                cost.put(t, c.steps() * (c.macsPerStep() + STEP_OVERHEAD_SECONDS * NOMINAL_MACS_PER_SECOND));
             } catch (RuntimeException e) {
                 cost.put(t, 0.0); // a trial whose options are refused fails at once: last
             }
@@ -130,78 +117,47 @@ public record GridEstimate(int trials, double trialSeconds, double longestTrialS
         return sorted;
     }
 
-    /** Rates that weigh a step's parts against each other when only the order matters (about this project's machine). */
-    private static final Rates NOMINAL_RATES = new Rates(4e10, 5e-9);
+    /** A rate that weighs a step's overhead against its multiply-adds when only the order matters. */
+    private static final double NOMINAL_MACS_PER_SECOND = 1e10;
 
-    /** One trial's steps, multiply-adds per step and weights. */
-    public record TrialCost(long steps, double macsPerStep, double weights) {}
+    /** One trial's steps and multiply-adds per step. */
+    public record TrialCost(long steps, double macsPerStep) {}
 
     /** The cost of one trial from its options, on data like {@code sample}'s. */
     public static TrialCost cost(Trial t, PreparedRun sample) {
         TrainConfig config = TrialRunner.builder(t).build(sample.data());
         long perEpoch = sample.data().size() / config.schedule().batchSize();
         long steps = config.schedule().totalSteps((int) perEpoch);
-        return new TrialCost(steps, macs(config), weights(config));
-    }
-
-    /** Weights the optimisers update; convolutional networks are counted as the default fully connected ones. */
-    static double weights(TrainConfig config) {
-        if (!(config.networks() instanceof FullyConnectedSpec n)) {
-            return defaultNetworks().weights(true);
-        }
-        return n.weights(autoencoder(config));
-    }
-
-    private static FullyConnectedSpec defaultNetworks() {
-        return FullyConnectedSpec.ebgan(100, 784, 3, 800, 2, 256, 0f, true, org.ebgan4j.nn.OutputActivation.TANH);
-    }
-
-    private static boolean autoencoder(TrainConfig config) {
-        String model = config.game().model();
-        return !model.equals("gan") && !model.startsWith("egan") && !model.equals("lsgan");
+        return new TrialCost(steps, macs(config));
     }
 
     /** Multiply-adds of one step; convolutional networks are counted as the default fully connected ones. */
     static double macs(TrainConfig config) {
         if (!(config.networks() instanceof FullyConnectedSpec n)) {
-            return defaultNetworks().multiplyAddsPerStep(64, true);
+            return FullyConnectedSpec.ebgan(100, 784, 3, 800, 2, 256, 0f, true, org.ebgan4j.nn.OutputActivation.TANH)
+                    .multiplyAddsPerStep(64, true);
         }
-        return n.multiplyAddsPerStep(config.schedule().batchSize(), autoencoder(config));
+        boolean autoencoder = !config.game().model().equals("gan") && !config.game().model().startsWith("egan")
+                && !config.game().model().equals("lsgan");
+        return n.multiplyAddsPerStep(config.schedule().batchSize(), autoencoder);
     }
 
-    /** This machine's rates at {@code threads} threads, from an EBGAN step on two networks. */
-    static Rates calibrate(int threads) {
+    /** Multiply-adds per second of an EBGAN step on the default networks at {@code threads} threads. */
+    static double calibrate(int threads) {
         ai.djl.engine.Engine.getInstance(); // loads libtorch before its thread count is read
         int before = JniUtils.getNumThreads();
         JniUtils.setNumThreads(threads);
         try {
-            return solve(measure(3, 800, 2, 256), measure(4, 1600, 3, 512));
+            return measure();
         } finally {
             JniUtils.setNumThreads(before);
         }
     }
 
-    /** One step's multiply-adds, weights and measured seconds (less the fixed overhead). */
-    record Sample(double macs, double weights, double seconds) {}
-
-    private static Sample measure(int layersG, int sizeG, int layersD, int sizeD) {
-        TrainConfig config = StepBenchmark.fullyConnected("ebgan", 784, layersG, sizeG, layersD, sizeD, 64, 100);
+    private static double measure() {
+        TrainConfig config = StepBenchmark.fullyConnected("ebgan", 784, 3, 800, 2, 256, 64, 100);
         StepBenchmark.Report r = StepBenchmark.run(config, 30, 5, null);
-        FullyConnectedSpec n = (FullyConnectedSpec) config.networks();
-        return new Sample(n.multiplyAddsPerStep(64, true), n.weights(true), Math.max(r.medianMs() / 1000 - STEP_OVERHEAD_SECONDS, 1e-4));
-    }
-
-    /**
-     * The two rates that make both samples' times: {@code seconds = macs / rate + weights * perWeight}.
-     * Where the two do not separate (noise makes a rate negative), all the time goes to the products.
-     */
-    static Rates solve(Sample a, Sample b) {
-        double det = a.macs() * b.weights() - b.macs() * a.weights();
-        double inverseRate = (a.seconds() * b.weights() - b.seconds() * a.weights()) / det;
-        double perWeight = (a.macs() * b.seconds() - b.macs() * a.seconds()) / det;
-        if (!(inverseRate > 0) || !(perWeight >= 0)) {
-            return new Rates(a.macs() / a.seconds(), 0);
-        }
-        return new Rates(1 / inverseRate, perWeight);
+        double seconds = r.medianMs() / 1000 - STEP_OVERHEAD_SECONDS;
+        return ((FullyConnectedSpec) config.networks()).multiplyAddsPerStep(64, true) / Math.max(seconds, 1e-4);
     }
 }

@@ -58,7 +58,7 @@ class GridEstimateTest {
     @Test
     void wallTimeSharesTheTrialsOutPaysForSharedMachinesAndNeverBeatsTheLongestTrial() {
         // 10 trials, 100 s of trial time in all, the longest 20 s; machines of 2 cores.
-        GridEstimate e = new GridEstimate(10, 100, 20, 500, 1e10, 0);
+        GridEstimate e = new GridEstimate(10, 100, 20, 500, 1e10);
         assertThat(e.wallSeconds(1, 1, 2, 1)).isEqualTo(100.0);
         // Two workers on one machine: half each, times the measured slowdown of sharing it.
         assertThat(e.wallSeconds(2, 1, 2, 2)).isEqualTo(50 * GridEstimate.SHARED_MACHINE_SLOWDOWN);
@@ -66,20 +66,5 @@ class GridEstimateTest {
         assertThat(e.wallSeconds(2, 2, 2, 2)).isEqualTo(50 * 2 * GridEstimate.SHARED_MACHINE_SLOWDOWN);
         // 100 workers, two a machine: the longest trial decides.
         assertThat(e.wallSeconds(100, 1, 2, 2)).isEqualTo(20 * GridEstimate.SHARED_MACHINE_SLOWDOWN);
-    }
-
-    @Test
-    void theTwoRatesAreSolvedFromTwoNetworks() {
-        // 1 GMAC/s and 2 ns a weight: 2e9 MACs and 1e8 weights take 2.2 s; 1e9 MACs and 4e8 weights take 1.8 s.
-        GridEstimate.Rates r = GridEstimate.solve(new GridEstimate.Sample(2e9, 1e8, 2.2), new GridEstimate.Sample(1e9, 4e8, 1.8));
-        assertThat(r.macsPerSecond()).isCloseTo(1e9, org.assertj.core.data.Offset.offset(1.0));
-        assertThat(r.secondsPerWeight()).isCloseTo(2e-9, org.assertj.core.data.Offset.offset(1e-15));
-        // Times that only a negative cost could explain: everything goes to the products of the first.
-        GridEstimate.Rates noisy = GridEstimate.solve(new GridEstimate.Sample(2e9, 1e8, 2.0), new GridEstimate.Sample(1e9, 4e8, 0.5));
-        assertThat(noisy.secondsPerWeight()).isZero();
-        assertThat(noisy.macsPerSecond()).isEqualTo(1e9);
-        // The default networks: 100-800-800-784 and 784-256-784.
-        FullyConnectedSpec n = FullyConnectedSpec.ebgan(100, 784, 3, 800, 2, 256, 0f, true, OutputActivation.TANH);
-        assertThat(n.weights(true)).isEqualTo(100 * 800 + 800 * 800 + 800 * 784 + 2 * 784 * 256);
     }
 }
