@@ -18,8 +18,6 @@ public final class BeganGame implements AdversarialGame {
 
     public static final String K = "k";
     public static final String CONVERGENCE = "m_global";
-    /** L(G(z_G)), the generator step's loss, in the metrics. */
-    public static final String ENERGY_G = "energy_g";
 
     /**
      * BEGAN's parameters (Berthelot et al. 2017, eq. 4).
@@ -113,12 +111,10 @@ public final class BeganGame implements AdversarialGame {
         return BoundaryEquilibrium.discriminatorLoss(realLoss, fakeLoss, (float) k);
     }
 
-    /** L(G(z_G)) on the generator's own noise, kept for k_t. */
+    /** L(G(z_G)) on the generator's own noise; the trainer logs it as {@code loss_g}, which k_t then reads. */
     @Override
     public NDArray generatorLoss(ParameterStore ps, NDArray z, NDArray fake, long step, StepMetrics metrics) {
-        NDArray loss = BoundaryEquilibrium.generatorLoss(energy.energy(ps, fake, true));
-        metrics.put(ENERGY_G, loss.getFloat());
-        return loss;
+        return BoundaryEquilibrium.generatorLoss(energy.energy(ps, fake, true));
     }
 
     /** z_D and z_G are drawn apart, as in the paper. */
@@ -134,7 +130,7 @@ public final class BeganGame implements AdversarialGame {
     @Override
     public void afterStep(StepMetrics metrics) {
         double real = metrics.get(StepMetrics.ENERGY_REAL);
-        double fake = metrics.get(ENERGY_G);
+        double fake = metrics.get(StepMetrics.LOSS_G); // L_G = L(G(z_G)) exactly (eq. 4)
         double convergence = BoundaryEquilibrium.convergence(gamma, real, fake);
         metrics.put(CONVERGENCE, convergence);
         k = BoundaryEquilibrium.updateK(k, gamma, lambda, real, fake);

@@ -9,7 +9,7 @@ class BeganGameTest {
 
     private static StepMetrics step(double real, double fakeOfD, double fakeOfG) {
         return new StepMetrics().put(StepMetrics.ENERGY_REAL, real).put(StepMetrics.ENERGY_FAKE, fakeOfD)
-                .put(BeganGame.ENERGY_G, fakeOfG);
+                .put(StepMetrics.LOSS_G, fakeOfG);
     }
 
     @Test
