@@ -13,7 +13,6 @@ import org.ebgan4j.train.TrainConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -65,30 +64,7 @@ class JavaApiExampleTest {
 
     @Test
     void theReadmeShowsExactlyThisExample() throws Exception {
-        List<String> test = region(Files.readAllLines(Path.of("src/test/java/org/ebgan4j/JavaApiExampleTest.java")));
-        // The README sits at the project's root, one level above this module.
-        Path readmeFile = Files.isRegularFile(Path.of("README.md")) ? Path.of("README.md") : Path.of("..", "README.md");
-        List<String> readme = Files.readAllLines(readmeFile);
-        int section = readme.indexOf("## From Java");
-        assertThat(section).as("README section 'From Java'").isNotNegative();
-        int open = readme.subList(section, readme.size()).indexOf("```java") + section;
-        int close = readme.subList(open + 1, readme.size()).indexOf("```") + open + 1;
-        assertThat(readme.subList(open + 1, close)).isEqualTo(test);
-    }
-
-    /** The lines between the markers, without the indentation of the first. */
-    private static List<String> region(List<String> source) {
-        int begin = -1;
-        int end = -1;
-        for (int i = 0; i < source.size(); i++) {
-            if (source.get(i).strip().equals(BEGIN) && begin < 0) {
-                begin = i;
-            } else if (source.get(i).strip().equals(END)) {
-                end = i;
-            }
-        }
-        List<String> lines = source.subList(begin + 1, end);
-        int indent = lines.get(0).length() - lines.get(0).stripLeading().length();
-        return lines.stream().map(l -> l.length() >= indent ? l.substring(indent) : l.strip()).toList();
+        List<String> test = ReadmeExamples.region(Path.of("src/test/java/org/ebgan4j/JavaApiExampleTest.java"), BEGIN, END);
+        assertThat(ReadmeExamples.javaBlockAfter("## From Java")).as("README section 'From Java'").isEqualTo(test);
     }
 }

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.within;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.train.AdversarialTrainer;
 import org.ebgan4j.train.EnergyGan;
-import org.ebgan4j.train.PreparedRun;
 import org.ebgan4j.train.RunFolder;
 import org.ebgan4j.train.TrainConfig;
 import org.junit.jupiter.api.Test;
@@ -28,12 +27,7 @@ class EnergyScorerTest {
 
     @Test
     void aTrainedRunScoresRowsInOrderTheSameFromEveryThread() throws Exception {
-        PreparedRun prepared = TrainConfig.builder().setModel("ebgan-pt").setDataset("gaussians4").optMaxSamples(4000)
-                .optBatchSize(128).optSteps(50).optSeed(3).prepare();
-        Path runDir = dir.resolve("run");
-        try (EnergyGan gan = new EnergyGan(prepared.config()); AdversarialTrainer trainer = new AdversarialTrainer(gan)) {
-            trainer.fit(prepared.data(), new RunFolder(runDir), new AdversarialTrainer.FitOptions(false, false, List.of()));
-        }
+        Path runDir = TinyRuns.gaussians4(dir.resolve("run"));
         float[][] rows = {{7.66f, 7.66f}, {0f, 0f}, {-7.66f, -7.66f}};
         try (EnergyScorer scorer = EnergyScorer.load(runDir); EnergyGan same = EnergyGan.load(new RunFolder(runDir))) {
             assertThat(scorer.dimension()).isEqualTo(2);

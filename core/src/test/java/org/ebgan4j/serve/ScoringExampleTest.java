@@ -2,16 +2,11 @@ package org.ebgan4j.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.ebgan4j.ReadmeExamples;
 import org.ebgan4j.data.MixturePresets;
-import org.ebgan4j.train.AdversarialTrainer;
-import org.ebgan4j.train.EnergyGan;
-import org.ebgan4j.train.PreparedRun;
-import org.ebgan4j.train.RunFolder;
-import org.ebgan4j.train.TrainConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +22,7 @@ class ScoringExampleTest {
 
     @Test
     void theReadmeScoringExampleFlagsAboutOnePercentOfNormalRows() throws Exception {
-        PreparedRun prepared = TrainConfig.builder().setModel("ebgan-pt").setDataset("gaussians4").optMaxSamples(4000)
-                .optBatchSize(128).optSteps(50).optSeed(3).prepare();
-        Path runDir = dir.resolve("run");
-        try (EnergyGan gan = new EnergyGan(prepared.config()); AdversarialTrainer trainer = new AdversarialTrainer(gan)) {
-            trainer.fit(prepared.data(), new RunFolder(runDir), new AdversarialTrainer.FitOptions(false, false, List.of()));
-        }
+        Path runDir = TinyRuns.gaussians4(dir.resolve("run"));
         float[] normal = MixturePresets.gaussians4().sample(1000, 11);
         float[][] normalRows = new float[1000][];
         for (int i = 0; i < normalRows.length; i++) {
@@ -60,30 +50,11 @@ class ScoringExampleTest {
 
     @Test
     void theReadmeShowsExactlyThisExample() throws Exception {
-        List<String> test = region(Files.readAllLines(Path.of("src/test/java/org/ebgan4j/serve/ScoringExampleTest.java")));
-        Path readmeFile = Files.isRegularFile(Path.of("README.md")) ? Path.of("README.md") : Path.of("..", "README.md");
-        List<String> readme = Files.readAllLines(readmeFile);
-        int section = readme.indexOf("### Scoring from an application");
-        assertThat(section).as("README section 'Scoring from an application'").isNotNegative();
-        int open = readme.subList(section, readme.size()).indexOf("```java") + section;
-        int close = readme.subList(open + 1, readme.size()).indexOf("```") + open + 1;
-        assertThat(readme.subList(open + 1, close)).isEqualTo(test);
-    }
-
-    private static List<String> region(List<String> source) {
-        int begin = -1;
-        int end = -1;
-        for (int i = 0; i < source.size(); i++) {
-            if (source.get(i).strip().equals(BEGIN) && begin < 0) {
-                begin = i;
-            } else if (source.get(i).strip().equals(END)) {
-                end = i;
-            }
-        }
-        List<String> lines = new ArrayList<>(source.subList(begin + 1, end));
-        int indent = lines.get(0).length() - lines.get(0).stripLeading().length();
-        List<String> out = new ArrayList<>(lines.stream().map(l -> l.length() >= indent ? l.substring(indent) : l.strip()).toList());
-        out.add("}");
-        return out;
+        // The region stops inside the try block, before the test's own checks: the README closes it.
+        List<String> test = new ArrayList<>(ReadmeExamples.region(Path.of("src/test/java/org/ebgan4j/serve/ScoringExampleTest.java"),
+                BEGIN, END));
+        test.add("}");
+        assertThat(ReadmeExamples.javaBlockAfter("### Scoring from an application")).as("README section 'Scoring from an application'")
+                .isEqualTo(test);
     }
 }
