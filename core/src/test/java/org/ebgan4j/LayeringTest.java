@@ -37,7 +37,7 @@ class LayeringTest {
             Map.entry("bench", Set.of("train", "game", "nn", "energy", "optim", "data", "io")),
             Map.entry("experiments", Set.of("bench", "eval", "train", "game", "nn", "energy", "objective", "optim", "data", "plot",
                     "io")),
-            Map.entry("serve", Set.of("train", "eval", "data", "io")),
+            Map.entry("serve", Set.of("train", "eval", "data", "plot", "io")),
             Map.entry("cli", Set.of("serve", "experiments", "bench", "eval", "train", "game", "nn", "energy", "objective", "optim",
                     "data", "plot", "io")));
 

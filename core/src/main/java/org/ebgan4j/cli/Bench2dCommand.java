@@ -41,7 +41,7 @@ final class Bench2dCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0") long seed;
 
     @Option(names = "--canvas", defaultValue = "authors", description = "grid of the divergences: authors (per axis 1.5 times "
-            + "the data's range, 100 nodes, each sample in its nearest cell) or box (one square box 5% wider than the data, "
+            + "the data's range, 100 nodes, each sample in its nearest cell) or box (one square box 5%% wider than the data, "
             + "samples outside left out) (default: ${DEFAULT-VALUE}); finished cells measured on the other are measured again")
     String canvas;
 

@@ -17,6 +17,8 @@ import java.io.PrintWriter;
             SampleCommand.class,
             InterpolateCommand.class,
             EnergyCommand.class,
+            ServeCommand.class,
+            ServeBenchCommand.class,
             QuickstartCommand.class,
             BenchCommand.class,
             Bench2dCommand.class,

@@ -80,11 +80,15 @@ public final class SampleInputs {
      */
     public static float[] read(Path file, Reader reader, PrintStream notices) throws IOException {
         SampleWriters.Samples s = SampleWriters.read(file);
-        requireShape(file, s, reader);
+        requireShape(file.toString(), s, reader);
         return reader.images() ? unitRange(file, s, notices) : s.values();
     }
 
-    static void requireShape(Path file, SampleWriters.Samples s, Reader reader) {
+    /**
+     * Refuses samples of another shape than the reader takes, naming {@code file} (a file, or a request
+     * body), what it holds and what is expected, with a hint for channels-last and 1-D arrays.
+     */
+    public static void requireShape(String file, SampleWriters.Samples s, Reader reader) {
         long[] shape = s.shape();
         if (shape.length >= 2 && shape[0] > 0 && fits(Arrays.copyOfRange(shape, 1, shape.length), reader)) {
             return;

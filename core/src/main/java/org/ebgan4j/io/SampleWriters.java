@@ -67,7 +67,8 @@ public final class SampleWriters {
     private SampleWriters() {}
 
     /** The header of a float32 C-order array, padded so that the data starts at a multiple of 64 bytes. */
-    static byte[] npyHeader(long[] shape) {
+    /** The header of a version 1.0 little-endian float32 C-order {@code .npy} array of the given shape. */
+    public static byte[] npyHeader(long[] shape) {
         StringBuilder dims = new StringBuilder();
         for (int i = 0; i < shape.length; i++) {
             dims.append(i == 0 ? "" : ", ").append(shape[i]);
@@ -147,7 +148,14 @@ public final class SampleWriters {
      * @throws IllegalArgumentException naming the file and the problem when it is not such a file
      */
     public static Samples readNpy(Path file) throws IOException {
-        byte[] bytes = readAll(file);
+        return readNpy(readAll(file), file.toString());
+    }
+
+    /**
+     * Reads the bytes of a {@code .npy} file, as {@link #readNpy(Path)} does; {@code file} names them in
+     * messages (a request body, for a service).
+     */
+    public static Samples readNpy(byte[] bytes, String file) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         if (bytes.length == 0) {
             throw new IllegalArgumentException(file + " is empty (0 bytes), not a NumPy .npy file");
@@ -236,7 +244,7 @@ public final class SampleWriters {
         return samples;
     }
 
-    private static long[] shape(Path file, String dims) {
+    private static long[] shape(String file, String dims) {
         List<Long> list = new ArrayList<>();
         for (String d : dims.split(",")) {
             if (!d.isBlank()) {

@@ -76,6 +76,16 @@ public final class EnergyScorer implements AutoCloseable {
 
     /** One energy per row of {@code n} rows of {@link #dimension()} values, row-major. */
     public float[] scoreFlat(float[] x, int n) {
+        validate(x, n);
+        return scoreValid(x, n);
+    }
+
+    /**
+     * Checks {@code n} rows, row-major, as {@link #score} does, without scoring them.
+     *
+     * @throws IllegalArgumentException naming the first bad row and value
+     */
+    public void validate(float[] x, int n) {
         if (n < 1 || x.length != (long) n * dim) {
             throw new IllegalArgumentException("expected " + n + " rows of " + dim + " values, got " + x.length + " values");
         }
@@ -89,10 +99,19 @@ public final class EnergyScorer implements AutoCloseable {
                         + "; images are pixels in [0, 1] (divide 0..255 pixels by 255, map [-1, 1] by (x + 1) / 2)");
             }
         }
+    }
+
+    /** Energies of rows already {@linkplain #validate validated}. */
+    float[] scoreValid(float[] x, int n) {
         float[] normalised = model.fromRaw(x);
         synchronized (model) {
             return model.energies(normalised, n);
         }
+    }
+
+    /** The run's model; callers lock on it around every use of the engine. */
+    EnergyGan gan() {
+        return model;
     }
 
     @Override
