@@ -69,6 +69,7 @@ final class Bench2dCommand implements Callable<Integer> {
         System.out.println(Files.readString(out.resolve("table.md")));
         System.out.printf("%d of %d cells done; wall time of this invocation %.1f s on %d cores (%d at a time); tables in %s%n",
                 s.results().size(), cells.size(), s.seconds(), cores, pool.slots(), out);
+        ReportCommand.atEnd(out, System.out);
         return s.failed().isEmpty() ? 0 : 1;
     }
 }

@@ -19,6 +19,7 @@ import java.io.PrintWriter;
             EnergyCommand.class,
             ServeCommand.class,
             ServeBenchCommand.class,
+            ReportCommand.class,
             QuickstartCommand.class,
             BenchCommand.class,
             Bench2dCommand.class,

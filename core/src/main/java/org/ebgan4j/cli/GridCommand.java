@@ -2,6 +2,7 @@ package org.ebgan4j.cli;
 
 import org.ebgan4j.experiments.grid.GridEstimate;
 import org.ebgan4j.experiments.grid.GridReport;
+import org.ebgan4j.report.GridHtmlReport;
 import org.ebgan4j.experiments.grid.GridSpec;
 import org.ebgan4j.experiments.grid.GridStore;
 import org.ebgan4j.experiments.grid.LocalGridRunner;
@@ -92,6 +93,7 @@ final class GridCommand implements Runnable {
             LocalGridRunner.Summary s = LocalGridRunner.run(store, options, System.out);
             System.out.printf("ran %d trials in %s (%.1f s, %.1f trials/hour); %s%n", s.ran(), Status.hours(s.seconds()), s.seconds(),
                     s.ran() == 0 ? 0.0 : 3600 * s.ran() / s.seconds(), s.counts());
+            ReportCommand.atEnd(store.root(), System.out);
             return s.counts().get("pending") == 0 ? 0 : 1;
         }
     }
@@ -163,6 +165,8 @@ final class GridCommand implements Runnable {
             Path folder = out != null ? out : stores.get(0).resolve("report");
             GridReport report = GridReport.of(stores);
             List<Path> written = report.write(folder);
+            written.add(GridHtmlReport.write(report, folder, folder.resolve("report.html"),
+                    stores.stream().map(Path::toString).collect(Collectors.joining(", "))));
             System.out.print(report.summaryMarkdown());
             System.out.println("wrote " + written.stream().map(p -> p.getFileName().toString()).collect(Collectors.joining(", "))
                     + " in " + folder);

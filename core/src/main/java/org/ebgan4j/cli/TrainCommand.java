@@ -162,6 +162,7 @@ final class TrainCommand implements Callable<Integer> {
             System.out.printf("trained %d steps in %.1f s; run folder %s (config.json, metrics.jsonl, samples/, checkpoints/)%n",
                     result.steps(), result.seconds(), run.root());
         }
+        ReportCommand.atEnd(run.root(), System.out);
         return 0;
     }
 
