@@ -39,7 +39,8 @@ class LayeringTest {
                     "io")),
             Map.entry("serve", Set.of("train", "eval", "data", "plot", "io")),
             Map.entry("report", Set.of("experiments", "eval", "train", "plot", "io")),
-            Map.entry("cli", Set.of("report", "serve", "experiments", "bench", "eval", "train", "game", "nn", "energy", "objective", "optim",
+            Map.entry("semi", Set.of("nn", "data", "objective", "optim", "plot", "io")),
+            Map.entry("cli", Set.of("semi", "report", "serve", "experiments", "bench", "eval", "train", "game", "nn", "energy", "objective", "optim",
                     "data", "plot", "io")));
 
     private static final Pattern REFERENCE = Pattern.compile("org\\.ebgan4j\\.([a-z]+)\\.");

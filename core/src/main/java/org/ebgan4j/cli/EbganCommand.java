@@ -20,6 +20,7 @@ import java.io.PrintWriter;
             ServeCommand.class,
             ServeBenchCommand.class,
             ReportCommand.class,
+            SemiCommand.class,
             QuickstartCommand.class,
             BenchCommand.class,
             Bench2dCommand.class,
