@@ -25,8 +25,11 @@ final class SemiCommand implements Callable<Integer> {
     @Option(names = "--labels", defaultValue = "100", description = "labelled images, balanced over the classes (default: ${DEFAULT-VALUE})")
     int labels;
 
-    @Option(names = "--seeds", defaultValue = "1", description = "seeds 1..N, each its own split of labels and run (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seeds", defaultValue = "1", description = "N seeds from --first-seed, each its own split of labels and run (default: ${DEFAULT-VALUE})")
     int seeds;
+
+    @Option(names = "--first-seed", defaultValue = "1", description = "the first seed (default: ${DEFAULT-VALUE})")
+    int firstSeed;
 
     @Option(names = "--epochs", defaultValue = "10", description = "passes over the training images (default: ${DEFAULT-VALUE})")
     int epochs;
@@ -80,13 +83,13 @@ final class SemiCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--margin-decay '" + marginDecay + "' is not one of constant, linear, exponential");
         };
         double[] errors = new double[seeds];
-        for (int seed = 1; seed <= seeds; seed++) {
+        for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
             SemiSupervisedTraining.Settings d = SemiSupervisedTraining.Settings.defaults(m, labels, seed);
             SemiSupervisedTraining.Settings s = new SemiSupervisedTraining.Settings(m, labels, seed, epochs, d.batch(), lr,
                     noise, lambda0, schedule, d.lrG(), d.noiseDim(), d.decayFrom());
             Path runDir = out.resolve(String.format(Locale.ROOT, "%s-%d-seed%d", model.toLowerCase(Locale.ROOT), labels, seed));
             SemiSupervisedTraining.Result r = SemiSupervisedTraining.run(split.train(), split.test(), s, runDir, System.out);
-            errors[seed - 1] = r.last();
+            errors[seed - firstSeed] = r.last();
             System.out.printf(Locale.ROOT, "%s seed %d: test error %.2f%% in %.0f s (%s)%n", model, seed, 100 * r.last(), r.seconds(), runDir);
         }
         double mean = java.util.Arrays.stream(errors).average().orElse(Double.NaN);

@@ -101,7 +101,7 @@ public final class LadderNetwork extends AbstractBlock {
         NDArray[] z = new NDArray[layers + 1];
         NDArray[] mean = new NDArray[layers + 1];
         NDArray[] std = new NDArray[layers + 1];
-        NDArray h = noiseStd > 0 ? x.add(m.randomNormal(0, noiseStd, x.getShape(), DataType.FLOAT32)) : x;
+        NDArray h = noiseStd > 0 ? x.add(gaussian(m, x.getShape(), noiseStd)) : x;
         z[0] = h;
         NDArray logits = null;
         NDArray probabilities = null;
@@ -109,14 +109,17 @@ public final class LadderNetwork extends AbstractBlock {
             NDArray pre = h.matMul(w[l].getArray());
             if (running) {
                 mean[l] = runningMean[l].getArray();
-                std[l] = runningVar[l].getArray().add(EPS).sqrt();
+                // Made on the batch's manager, not the parameter's, so that it is freed with the batch.
+                NDArray var = runningVar[l].getArray().add(EPS);
+                var.attach(m);
+                std[l] = var.sqrt();
             } else {
                 mean[l] = pre.mean(new int[] {0});
                 std[l] = pre.sub(mean[l]).square().mean(new int[] {0}).add(EPS).sqrt();
             }
             NDArray zl = pre.sub(mean[l]).div(std[l]);
             if (noiseStd > 0) {
-                zl = zl.add(m.randomNormal(0, noiseStd, zl.getShape(), DataType.FLOAT32));
+                zl = zl.add(gaussian(m, zl.getShape(), noiseStd));
             }
             z[l] = zl;
             if (l < layers) {
@@ -128,6 +131,15 @@ public final class LadderNetwork extends AbstractBlock {
             }
         }
         return new Pass(z, mean, std, logits, probabilities);
+    }
+
+    /** Gaussian noise of {@code std}, made as uniform draws and a Box-Muller transform: see the note below. */
+    static NDArray gaussian(NDManager m, Shape shape, float std) {
+        // The engine's randomNormal kept about 5 MB alive per training step (RSS 620 -> 1553 MiB over three
+        // epochs); uniform draws do not.
+        NDArray u1 = m.randomUniform(1e-7f, 1f, shape);
+        NDArray u2 = m.randomUniform(0f, (float) (2 * Math.PI), shape);
+        return u1.log().mul(-2).sqrt().mul(u2.cos()).mul(std);
     }
 
     /** Moves the running statistics toward a clean pass's batch statistics. */
