@@ -157,16 +157,13 @@ public final class SemiSupervisedTraining {
                         NDArray unl = upload.upload(sub, xb, 0, new Shape(s.batch(), dim)).duplicate();
                         NDArray lab = upload.upload(sub, lb, 0, new Shape(s.batch(), dim)).duplicate();
                         NDArray y = sub.create(yb).toType(ai.djl.ndarray.types.DataType.INT32, false);
-                        NDArray generated = null;
                         float[] values;
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            // As AdversarialTrainer does: G's graph is made here and kept for its own step below,
-                            // D sees a detached copy. (Drawn outside a collector, each step kept ~8 MB alive.)
+                            // D's fakes are drawn inside its collector and detached.
                             NDArray fake = null;
                             if (generator != null) {
                                 NDArray z = sub.randomUniform(-1, 1, new Shape(s.batch(), s.noiseDim()));
-                                generated = generator.forward(store, new NDList(z), true).singletonOrThrow().add(1).div(2);
-                                fake = generated.stopGradient();
+                                fake = generator.forward(store, new NDList(z), true).singletonOrThrow().add(1).div(2).stopGradient();
                             }
                             NDArray cost;
                             NDArray eReal = null;
@@ -204,7 +201,10 @@ public final class SemiSupervisedTraining {
                         if (generator != null) {
                             optD.freeze(true);
                             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                                gc.backward(energy(ladder, generated, s).mean());
+                                // A fresh draw: a graph kept from the first collector held ~36 MB a step.
+                                NDArray z = sub.randomUniform(-1, 1, new Shape(s.batch(), s.noiseDim()));
+                                NDArray g = generator.forward(store, new NDList(z), true).singletonOrThrow().add(1).div(2);
+                                gc.backward(energy(ladder, g, s).mean());
                             } finally {
                                 optD.freeze(false);
                             }
