@@ -9,6 +9,7 @@ import org.ebgan4j.data.Batches;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.nn.ConvArchitecture;
 import org.ebgan4j.io.Json;
+import org.ebgan4j.io.ProcessMemory;
 import org.ebgan4j.nn.FullyConnectedNetworks;
 import org.ebgan4j.nn.MklIntelCpuShim;
 import org.ebgan4j.train.AdversarialTrainer;
@@ -16,11 +17,7 @@ import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.TrainConfig;
 import org.ebgan4j.train.TrainConfigBuilder;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -150,15 +147,6 @@ public final class StepBenchmark {
 
     /** The process's resident set size in KiB, from /proc (-1 where there is none). */
     public static long residentKb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
+        return ProcessMemory.residentKb();
     }
 }

@@ -68,7 +68,7 @@ public final class SampleWriters {
 
     /** The header of a float32 C-order array, padded so that the data starts at a multiple of 64 bytes. */
     /** The header of a version 1.0 little-endian float32 C-order {@code .npy} array of the given shape. */
-    public static byte[] npyHeader(long[] shape) {
+    static byte[] npyHeader(long[] shape) {
         StringBuilder dims = new StringBuilder();
         for (int i = 0; i < shape.length; i++) {
             dims.append(i == 0 ? "" : ", ").append(shape[i]);
@@ -82,6 +82,15 @@ public final class SampleWriters {
         ByteBuffer b = ByteBuffer.allocate(NPY_MAGIC.length + 4 + header.length()).order(ByteOrder.LITTLE_ENDIAN);
         b.put(NPY_MAGIC).put((byte) 1).put((byte) 0).putShort((short) header.length());
         b.put(header.getBytes(StandardCharsets.US_ASCII));
+        return b.array();
+    }
+
+    /** The bytes of a {@code .npy} file of {@code values}, row-major, in the given shape (an answer of a service). */
+    public static byte[] npyBytes(float[] values, long[] shape) {
+        byte[] header = npyHeader(shape);
+        ByteBuffer b = ByteBuffer.allocate(header.length + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put(header);
+        b.asFloatBuffer().put(values);
         return b.array();
     }
 

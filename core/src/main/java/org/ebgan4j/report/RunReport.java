@@ -81,9 +81,10 @@ public final class RunReport {
         }
         for (Path png : snapshots) {
             String tag = png.getFileName().toString().replace(".png", "");
-            page.image(png, "samples at " + tag.replace("step-", "step ").replaceFirst("step 0+(?=\\d)", "step "));
-            Path heat = png.resolveSibling(tag + "-energy.png");
-            page.image(heat, "learned energy at " + tag.replace("step-", "step ").replaceFirst("step 0+(?=\\d)", "step "));
+            // "step-0000200" reads "step 200"; "final" stays.
+            String when = tag.replaceFirst("^step-0*(?=\\d)", "step ");
+            page.image(png, "samples at " + when);
+            page.image(png.resolveSibling(tag + "-energy.png"), "learned energy at " + when);
         }
 
         Path eval = runDir.resolve("eval.json");

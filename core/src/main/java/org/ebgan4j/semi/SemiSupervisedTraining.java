@@ -2,6 +2,7 @@ package org.ebgan4j.semi;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.SequentialBlock;
@@ -13,6 +14,7 @@ import org.ebgan4j.data.ArrayUpload;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.io.AtomicFiles;
 import org.ebgan4j.io.Json;
+import org.ebgan4j.io.ProcessMemory;
 import org.ebgan4j.nn.FullyConnectedNetworks;
 import org.ebgan4j.nn.FullyConnectedSpec;
 import org.ebgan4j.nn.OutputActivation;
@@ -54,14 +56,6 @@ public final class SemiSupervisedTraining {
 
         public static Settings defaults(Model model, int labels, long seed) {
             return new Settings(model, labels, seed, 10, 100, 0.002f, 0.3f, 1000f, MarginSchedule.constant(0), 0.002f, 100, 0.5);
-        }
-
-        public Settings withEpochs(int e) {
-            return new Settings(model, labels, seed, e, batch, lr, noiseStd, lambda0, margin, lrG, noiseDim, decayFrom);
-        }
-
-        public Settings withMargin(MarginSchedule m) {
-            return new Settings(model, labels, seed, epochs, batch, lr, noiseStd, lambda0, m, lrG, noiseDim, decayFrom);
         }
 
         public Settings {
@@ -182,16 +176,19 @@ public final class SemiSupervisedTraining {
                                 ladder.updateRunningStatistics(clean);
                                 NDArray[] zHat = ladder.decode(corrupted, clean);
                                 NDArray ce = supervisedCost(labelledPass.logits(), y);
-                                eReal = LadderNetwork.reconstructionCost(clean.z()[0], zHat[0]).mul(s.lambda0());
-                                cost = ce.add(eReal.mean());
+                                eReal = LadderNetwork.reconstructionCost(clean.z()[0], zHat[0]).mul(s.lambda0()).mean();
+                                cost = ce.add(eReal);
                                 if (fake != null) {
-                                    eFake = energy(ladder, fake, s);
+                                    NDArray energies = energy(ladder, fake, s);
+                                    eFake = energies.mean();
                                     float m = s.margin().at(step);
-                                    cost = cost.add(eFake.neg().add(m).maximum(0).mean());
+                                    cost = cost.add(energies.neg().add(m).maximum(0).mean());
                                 }
                             }
-                            values = new float[] {cost.getFloat(), eReal == null ? Float.NaN : eReal.mean().getFloat(),
-                                    eFake == null ? Float.NaN : eFake.mean().getFloat()};
+                            // One read from the engine a step: the cost and the mean energies together.
+                            NDArray nan = cost.getManager().create(Float.NaN);
+                            values = NDArrays.stack(new NDList(cost, eReal == null ? nan : eReal, eFake == null ? nan : eFake))
+                                    .toFloatArray();
                             gc.backward(cost);
                         }
                         optD.step();
@@ -220,7 +217,7 @@ public final class SemiSupervisedTraining {
                         "{\"epoch\":%d,\"step\":%d,\"test_error\":%.6f,\"cost\":%.6f,\"energy_real\":%s,\"energy_fake\":%s,\"margin\":%.6f,"
                                 + "\"seconds\":%.3f,\"rss_mib\":%.0f}",
                         epoch + 1, step, errors[epoch], sumCost / perEpoch, num(sumEReal / perEpoch), num(sumEFake / perEpoch),
-                        s.margin().at(step), (System.nanoTime() - started) / 1e9, rssMiB());
+                        s.margin().at(step), (System.nanoTime() - started) / 1e9, ProcessMemory.residentMiB());
                 if (metrics != null) {
                     metrics.write(line);
                     metrics.newLine();
@@ -281,20 +278,6 @@ public final class SemiSupervisedTraining {
             }
         }
         return wrong / (double) n;
-    }
-
-    /** Resident memory of this process (Linux), NaN elsewhere: to see that training stays flat. */
-    static double rssMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException | UnsupportedOperationException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
     }
 
     private static String num(double v) {

@@ -14,15 +14,12 @@ import org.ebgan4j.train.MetricsLog;
 import org.ebgan4j.train.RunFolder;
 import org.ebgan4j.train.RunPictures;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -353,7 +350,7 @@ public final class EnergyService implements AutoCloseable {
                     Files.deleteIfExists(png);
                 }
             }
-            case NPY -> send(exchange, 200, NPY, npy(model.toRaw(normalised), new long[] {n, dim}));
+            case NPY -> send(exchange, 200, NPY, SampleWriters.npyBytes(model.toRaw(normalised), new long[] {n, dim}));
             default -> {
                 float[] raw = model.toRaw(normalised);
                 ObjectNode answer = JSON.createObjectNode().put("n", n).put("seed", seed);
@@ -368,15 +365,6 @@ public final class EnergyService implements AutoCloseable {
                 sendJson(exchange, answer);
             }
         }
-    }
-
-    private static byte[] npy(float[] values, long[] shape) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128 + 4 * values.length);
-        out.write(SampleWriters.npyHeader(shape));
-        ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(values);
-        out.write(b.array());
-        return out.toByteArray();
     }
 
     private static String contentType(HttpExchange exchange) {
@@ -505,7 +493,7 @@ public final class EnergyService implements AutoCloseable {
     static ObjectNode describe(EnergyScorer scorer) throws IOException {
         EnergyGan model = scorer.gan();
         ObjectNode info = JSON.createObjectNode();
-        info.put("model", scorer.gan().config().game().model());
+        info.put("model", scorer.model());
         info.put("run", scorer.run().toAbsolutePath().toString());
         ObjectNode data = info.putObject("data");
         data.put("dataset", model.config().data().dataset());

@@ -1,13 +1,13 @@
 package org.ebgan4j.serve;
 
+import org.ebgan4j.io.ProcessMemory;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -143,7 +143,7 @@ public final class LoadTest {
         Runtime rt = Runtime.getRuntime();
         double heap = (rt.totalMemory() - rt.freeMemory()) / 1048576.0;
         return new Level(clients, all.length, malformedSent.get(), unexpected.get(), seconds, all.length / seconds,
-                goodRequests * s.rowsPerRequest() / seconds, quantile(all, 0.50) / 1e6, quantile(all, 0.99) / 1e6, heap, rssMiB(),
+                goodRequests * s.rowsPerRequest() / seconds, quantile(all, 0.50) / 1e6, quantile(all, 0.99) / 1e6, heap, ProcessMemory.residentMiB(),
                 surprises.peek());
     }
 
@@ -213,20 +213,6 @@ public final class LoadTest {
         bad.add(new Body("{\"rows\": [[0.1, 0.2".getBytes(StandardCharsets.UTF_8), "application/json", false));
         bad.add(new Body(json(rows(random, 2, dim, images)), "text/plain", false));
         return bad;
-    }
-
-    /** Resident memory of this process in MiB (Linux), or NaN elsewhere. */
-    static double rssMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"), StandardCharsets.UTF_8)) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
     }
 
     /** The figures as a Markdown table. */

@@ -16,8 +16,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,12 +98,8 @@ class EnergyServiceTest {
         assertThat(energies(json(postJson("/v1/energy", JSON.writeValueAsString(rows))))).containsExactly(expected);
 
         // The same rows as a float32 .npy body.
-        byte[] header = SampleWriters.npyHeader(new long[] {4, 2});
-        ByteBuffer b = ByteBuffer.allocate(header.length + 32).order(ByteOrder.LITTLE_ENDIAN).put(header);
-        for (float[] row : rows) {
-            b.putFloat(row[0]).putFloat(row[1]);
-        }
-        HttpResponse<byte[]> npy = post("/v1/energy", EnergyService.NPY, b.array(), null);
+        float[] flat = {rows[0][0], rows[0][1], rows[1][0], rows[1][1], rows[2][0], rows[2][1], rows[3][0], rows[3][1]};
+        HttpResponse<byte[]> npy = post("/v1/energy", EnergyService.NPY, SampleWriters.npyBytes(flat, new long[] {4, 2}), null);
         assertThat(npy.statusCode()).isEqualTo(200);
         assertThat(energies(json(npy))).containsExactly(expected);
 
