@@ -29,6 +29,7 @@ final class BatchingScorer implements AutoCloseable {
     private final ArrayDeque<Job> queue = new ArrayDeque<>();
     private final Thread engine;
     private int queuedRows;
+    private int rowsAtEngine;
     private boolean closed;
     private long batches;
     private long rowsScored;
@@ -63,10 +64,10 @@ final class BatchingScorer implements AutoCloseable {
         return result;
     }
 
-    /** Rows waiting for the engine. */
-    int queuedRows() {
+    /** Rows accepted and not yet answered: those waiting and those the engine took. */
+    int pendingRows() {
         synchronized (queue) {
-            return queuedRows;
+            return queuedRows + rowsAtEngine;
         }
     }
 
@@ -99,8 +100,12 @@ final class BatchingScorer implements AutoCloseable {
                     rows += job.n();
                 }
                 queuedRows -= rows;
+                rowsAtEngine = rows;
             }
             score(batch, rows);
+            synchronized (queue) {
+                rowsAtEngine = 0;
+            }
         }
     }
 

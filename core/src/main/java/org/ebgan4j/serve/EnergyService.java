@@ -156,8 +156,8 @@ public final class EnergyService implements AutoCloseable {
         return scorer;
     }
 
-    int queuedRowsForTests() {
-        return batcher.queuedRows();
+    int pendingRowsForTests() {
+        return batcher.pendingRows();
     }
 
     int inFlightForTests() {
