@@ -3,6 +3,7 @@ package org.ebgan4j.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.ebgan4j.io.Json;
+import org.ebgan4j.io.ProcessMemory;
 import org.ebgan4j.nn.FullyConnectedSpec;
 import org.ebgan4j.nn.MklIntelCpuShim;
 import org.ebgan4j.train.TrainConfig;
@@ -234,9 +235,9 @@ public final class SideBySideBenchmark {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("OPT_OUT_TRACKING", "true");
         // jemalloc's default decay returns freed pages, which both sides then fault in again (15 to 40% slower
-        // steps here): keep the launcher's setting when this JVM was started without it.
+        // steps here): the launcher's setting, on both sides, when this JVM was started without it.
         if (String.valueOf(System.getenv("LD_PRELOAD")).contains("jemalloc") && System.getenv("MALLOC_CONF") == null) {
-            pb.environment().put("MALLOC_CONF", "dirty_decay_ms:-1,muzzy_decay_ms:-1");
+            pb.environment().put("MALLOC_CONF", ProcessMemory.JEMALLOC_CONF);
         }
         Process p = pb.start();
         byte[] bytes = p.getInputStream().readAllBytes();

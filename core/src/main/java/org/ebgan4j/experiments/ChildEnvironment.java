@@ -1,5 +1,6 @@
 package org.ebgan4j.experiments;
 
+import org.ebgan4j.io.ProcessMemory;
 import org.ebgan4j.nn.MklIntelCpuShim;
 
 import java.io.IOException;
@@ -39,7 +40,7 @@ public final class ChildEnvironment {
         if (env.get("EBGAN_NO_JEMALLOC") == null && Files.isRegularFile(JEMALLOC)
                 && preload.stream().noneMatch(p -> p.contains("jemalloc"))) {
             preload.add(0, JEMALLOC.toString());
-            env.putIfAbsent("MALLOC_CONF", "dirty_decay_ms:-1,muzzy_decay_ms:-1");
+            env.putIfAbsent("MALLOC_CONF", ProcessMemory.JEMALLOC_CONF);
         }
         if (env.get("EBGAN_NO_MKL_SHIM") == null && preload.stream().noneMatch(p -> p.endsWith(MklIntelCpuShim.LIBRARY))) {
             shim().ifPresent(p -> preload.add(0, p.toString()));
