@@ -133,10 +133,11 @@ public final class LadderNetwork extends AbstractBlock {
         return new Pass(z, mean, std, logits, probabilities);
     }
 
-    /** Gaussian noise of {@code std}, made as uniform draws and a Box-Muller transform: see the note below. */
+    /** Gaussian noise of {@code std}, made as uniform draws and a Box-Muller transform. */
     static NDArray gaussian(NDManager m, Shape shape, float std) {
-        // The engine's randomNormal kept about 5 MB alive per training step (RSS 620 -> 1553 MiB over three
-        // epochs); uniform draws do not.
+        // Written when randomNormal seemed to hold memory; the growth was jemalloc's (io.ProcessMemory), and with
+        // its present setting randomNormal stays as flat (EBGAN-LN: 756, 791, 848 MiB after epochs 1 to 3). Kept
+        // because the README's 200- and 1,000-label EBGAN-LN figures were measured with these draws.
         NDArray u1 = m.randomUniform(1e-7f, 1f, shape);
         NDArray u2 = m.randomUniform(0f, (float) (2 * Math.PI), shape);
         return u1.log().mul(-2).sqrt().mul(u2.cos()).mul(std);
