@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 
+import org.ebgan4j.nn.ComputeDevice;
+
 import java.util.Arrays;
 
 /**
@@ -17,7 +19,7 @@ public final class GemmPeak {
 
     /** GFLOP/s (2 n^3 per product), the median of {@code reps} products after two untimed ones. */
     public static double gflops(int n, int reps) {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = NDManager.newBaseManager(ComputeDevice.current())) {
             NDArray a = m.randomUniform(-1, 1, new Shape(n, n));
             NDArray b = m.randomUniform(-1, 1, new Shape(n, n));
             double[] s = new double[reps];

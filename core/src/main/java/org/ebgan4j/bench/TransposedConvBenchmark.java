@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.GradientCollector;
 
+import org.ebgan4j.nn.ComputeDevice;
 import org.ebgan4j.nn.TransposedConv2d;
 
 import java.io.PrintStream;
@@ -25,6 +26,13 @@ public final class TransposedConvBenchmark {
 
     private TransposedConvBenchmark() {}
 
+    /** Waits for the backward pass that wrote {@code input}'s gradient (a GPU runs it asynchronously; on the CPU it has finished). */
+    private static void finish(NDArray input) {
+        try (NDArray g = input.getGradient()) {
+            g.getFloat(0, 0, 0, 0);
+        }
+    }
+
     /**
      * @param batch images per pass
      * @param in input maps of the transposed layer (output maps of the conv)
@@ -32,7 +40,7 @@ public final class TransposedConvBenchmark {
      * @param side input side of the transposed layer
      */
     public static Result run(int batch, int in, int out, int side, int kernel, int stride, int padding, int reps, PrintStream log) {
-        try (NDManager m = NDManager.newBaseManager()) {
+        try (NDManager m = NDManager.newBaseManager(ComputeDevice.current())) {
             NDArray x = m.randomNormal(new Shape(batch, in, side, side));
             NDArray w = m.randomNormal(0, 0.02f, new Shape(in, out, kernel, kernel), ai.djl.ndarray.types.DataType.FLOAT32);
             NDArray b = m.zeros(new Shape(out));
@@ -53,22 +61,26 @@ public final class TransposedConvBenchmark {
                     NDArray o = TransposedConv2d.apply(x, w, b, stride, padding, 0);
                     gc.backward(o.sum());
                 }
+                finish(x);
                 long t1 = System.nanoTime();
                 try (NDManager sub = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray o = TransposedConv2d.applyByPhases(x, w, b, stride, padding, 0);
                     gc.backward(o.sum());
                 }
+                finish(x);
                 long t1a = System.nanoTime();
                 try (NDManager sub = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray o = TransposedConv2d.applyByDilation(x, w, b, stride, padding, 0);
                     gc.backward(o.sum());
                 }
+                finish(x);
                 long t1b = System.nanoTime();
                 try (NDManager sub = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray o = Conv2d.conv2d(y, wc, bc, new Shape(stride, stride), new Shape(padding, padding), new Shape(1, 1), 1)
                             .singletonOrThrow();
                     gc.backward(o.sum());
                 }
+                finish(y);
                 long t2 = System.nanoTime();
                 if (r >= 0) {
                     t[r] = (t1 - t0) / 1e6;

@@ -6,6 +6,7 @@ import org.ebgan4j.experiments.Mixture2dExperiment;
 import org.ebgan4j.experiments.ProcessPool;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -19,6 +20,8 @@ import java.util.concurrent.Callable;
         description = "Train GAN, EGAN-Const, EGAN-Ent-VI and EGAN-Ent-NN on the 2D mixtures and write the KL table "
                 + "(Markdown and CSV) and one figure per cell; finished cells are not redone.")
 final class Bench2dCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     @Option(names = "--datasets", split = ",", description = "mixtures (default: gaussians4,biased2,spirals)")
     List<String> datasets = Mixture2dExperiment.DATASETS;

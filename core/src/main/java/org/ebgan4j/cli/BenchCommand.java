@@ -1,13 +1,19 @@
 package org.ebgan4j.cli;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.util.cuda.CudaUtils;
+
 import org.ebgan4j.bench.GemmPeak;
 import org.ebgan4j.bench.SideBySideBenchmark;
 import org.ebgan4j.bench.StepBenchmark;
 import org.ebgan4j.bench.StepProfile;
 import org.ebgan4j.bench.TransposedConvBenchmark;
+import org.ebgan4j.nn.ComputeDevice;
 import org.ebgan4j.train.TrainConfig;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -21,6 +27,8 @@ import java.util.concurrent.Callable;
         description = "Time the training step of a fully connected config on random 784-d data (or of a convolutional "
                 + "preset with --arch, on random images of its size) and report memory.")
 final class BenchCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     @Option(names = "--model", defaultValue = "ebgan-pt", description = "a model of 'ebgan train' (default: ${DEFAULT-VALUE})")
     String model;
@@ -69,12 +77,19 @@ final class BenchCommand implements Callable<Integer> {
     boolean peakGemm;
 
     private static void printMemory(String when, StepBenchmark.Memory m) {
-        System.out.printf("memory %s: RSS %d MiB (Java heap committed %d MiB)%n",
-                when, m.rssKb() / 1024, m.heapCommittedKb() / 1024);
+        Device d = ComputeDevice.current();
+        String gpu = d.isGpu() ? String.format(", GPU in use %d MiB", CudaUtils.getGpuMemory(d).getUsed() >> 20) : "";
+        System.out.printf("memory %s: RSS %d MiB (Java heap committed %d MiB)%s%n",
+                when, m.rssKb() / 1024, m.heapCommittedKb() / 1024, gpu);
     }
 
     @Override
     public Integer call() throws Exception {
+        if (!vsPytorch) {
+            Device d = ComputeDevice.current();
+            System.out.printf("device: %s (%s), libtorch %s%n", ComputeDevice.name(d), ComputeDevice.describe(d),
+                    Engine.getInstance().getVersion());
+        }
         if (peakGemm) {
             System.out.printf("dense GEMM 2048x2048 by 2048x2048: %.1f GFLOP/s%n", GemmPeak.gflops(2048, 9));
             return 0;

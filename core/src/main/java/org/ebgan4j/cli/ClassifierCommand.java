@@ -28,6 +28,8 @@ final class ClassifierCommand implements Runnable {
             description = "Train a small convolutional classifier on real images and save it with its held-out accuracy.")
     static final class Train implements Callable<Integer> {
 
+        @CommandLine.Mixin DeviceOption device;
+
         @Option(names = "--dataset", required = true, description = "mnist, fashion-mnist or mnist-json")
         String dataset;
 

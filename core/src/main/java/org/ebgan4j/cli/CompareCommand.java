@@ -5,6 +5,7 @@ import org.ebgan4j.eval.Evaluation;
 import org.ebgan4j.eval.RunEvaluation;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
@@ -16,6 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Print the evaluations (eval.json) of several runs side by side.")
 final class CompareCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     @Parameters(arity = "1..*", paramLabel = "RUN", description = "run folders (or folders) holding an eval.json")
     List<Path> runs;

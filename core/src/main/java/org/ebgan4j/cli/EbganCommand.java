@@ -1,5 +1,6 @@
 package org.ebgan4j.cli;
 
+import org.ebgan4j.nn.ComputeDevice;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -48,6 +49,8 @@ public final class EbganCommand implements Runnable {
 
     /** Runs the command line and returns its exit code: 0 done, 1 a fault of the system, 2 bad input ({@link Failures}). */
     public static int execute(String... args) {
+        // Each command line chooses its own device; one run in-process does not leave its --device to the next.
+        ComputeDevice.reset();
         CommandLine cli = new CommandLine(new EbganCommand());
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();

@@ -5,6 +5,7 @@ import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.RunFolder;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import java.util.concurrent.Callable;
 @Command(name = "energy", mixinStandardHelpOptions = true,
         description = "Score inputs by a trained run's energy (the discriminator's scalar; low means data-like).")
 final class EnergyCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     @Option(names = "--run", required = true, description = "run folder written by 'ebgan train'")
     Path run;

@@ -7,6 +7,7 @@ import org.ebgan4j.eval.RunEvaluation;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.concurrent.Callable;
         description = "Measure a run (or samples from any tool): inception score, FID with the digit classifier, "
                 + "ranking by energy, linear probe. Writes eval.json and PNGs and prints a table.")
 final class EvalCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     static final class Source {
         @Option(names = "--run", required = true, description = "run folder written by 'ebgan train'") Path run;

@@ -3,6 +3,7 @@ package org.ebgan4j.cli;
 import org.ebgan4j.experiments.GammaSweep;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -17,6 +18,8 @@ import java.util.concurrent.Callable;
         description = "Train BEGAN at each gamma with the same options and seed, and print quality (inception score, FID) "
                 + "against diversity (mean pairwise distance of samples, classes found among them); finished runs are not redone.")
 final class GammaSweepCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     @Option(names = "--gammas", split = ",", defaultValue = "0.3,0.5,0.7,1.0", description = "gammas (default: ${DEFAULT-VALUE})")
     List<Float> gammas;

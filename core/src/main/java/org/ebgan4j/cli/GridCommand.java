@@ -68,6 +68,8 @@ final class GridCommand implements Runnable {
     @Command(name = "run", mixinStandardHelpOptions = true,
             description = "Run the grid's trials on this machine, each in a process of its own; finished trials are not redone.")
     static final class Run implements Callable<Integer> {
+
+        @Mixin DeviceOption device;
         @Mixin GridOptions grid;
         @Mixin Workers workers;
         @Option(names = "--classifier", description = "digit classifier to score with (copied into the store; default: trained "

@@ -5,6 +5,7 @@ import org.ebgan4j.train.EnergyGan;
 import org.ebgan4j.train.RunFolder;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.concurrent.Callable;
                 + "row, the ends at the edges), and print each line's jump ratio: the largest change between neighbouring "
                 + "images over the mean change (1: an even pace; near steps - 1: one jump, as from memorised images)."})
 final class InterpolateCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     @Option(names = "--run", required = true, description = "run folder written by 'ebgan train'") Path run;
     @Option(names = "--rows", defaultValue = "8", description = "lines (default: ${DEFAULT-VALUE})") int rows;

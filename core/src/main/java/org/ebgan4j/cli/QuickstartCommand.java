@@ -10,6 +10,7 @@ import org.ebgan4j.train.RunPictures;
 import org.ebgan4j.train.TrainConfig;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -24,6 +25,8 @@ import java.util.concurrent.Callable;
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
         description = "Train EBGAN-PT on a built-in 2D mixture of four Gaussians (no download) and draw its samples and energy.")
 final class QuickstartCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     @Option(names = "--out", description = "run folder (default: runs/quickstart, or runs/quickstart-N if taken)")
     Path out;

@@ -5,6 +5,7 @@ import org.ebgan4j.train.RunFolder;
 import org.ebgan4j.train.SampleFiles;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -14,6 +15,8 @@ import java.util.concurrent.Callable;
 @Command(name = "sample", mixinStandardHelpOptions = true,
         description = "Draw samples from a trained run: a PNG picture, or raw values as .npy or .csv (in the data's units).")
 final class SampleCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     @Option(names = "--run", required = true, description = "run folder written by 'ebgan train'")
     Path run;

@@ -6,6 +6,7 @@ import org.ebgan4j.objective.MarginSchedule;
 import org.ebgan4j.semi.SemiSupervisedTraining;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.concurrent.Callable;
                 + "as the EBGAN discriminator) or the supervised baseline, on the npm digits' 9,000 training images of which "
                 + "--labels keep their labels; test error on the 1,000 held-out images.")
 final class SemiCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     @Option(names = "--model", defaultValue = "ladder", description = "ladder, ebgan-ladder or supervised (default: ${DEFAULT-VALUE})")
     String model;

@@ -5,6 +5,7 @@ import org.ebgan4j.serve.EnergyService;
 import org.ebgan4j.serve.LoadTest;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -18,6 +19,8 @@ import java.util.concurrent.Callable;
         description = "Start 'ebgan serve' on a free port of 127.0.0.1 and load POST /v1/energy with 1, 8 and 32 clients "
                 + "(a share of the requests malformed): requests a second, p50 and p99 latency, memory after each level.")
 final class ServeBenchCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     @Option(names = "--run", required = true, description = "run folder written by 'ebgan train'")
     Path run;

@@ -4,6 +4,7 @@ import org.ebgan4j.serve.EnergyScorer;
 import org.ebgan4j.serve.EnergyService;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
@@ -17,6 +18,8 @@ import java.util.concurrent.CountDownLatch;
         description = "Serve a trained run over HTTP: POST /v1/energy (JSON rows or .npy), POST /v1/sample?n=N&seed=S "
                 + "(JSON, .npy or PNG by Accept), GET /v1/model, GET /health. SIGTERM finishes the requests in flight, then stops.")
 final class ServeCommand implements Callable<Integer> {
+
+    @Mixin DeviceOption device;
 
     @Option(names = "--run", required = true, description = "run folder written by 'ebgan train'")
     Path run;

@@ -30,12 +30,14 @@ import java.util.concurrent.Callable;
                 + "fully connected or convolutional, into a run folder.")
 final class TrainCommand implements Callable<Integer> {
 
+    @Mixin DeviceOption device;
+
     /** Flags that are not run options: the model and data set (set first), the run folder's, help. */
     private static final Set<String> NOT_OPTIONS = Set.of("model", "dataset", "noBatchNorm", "noBatchNormD", "out", "resume",
-            "quiet", "help", "version");
+            "quiet", "device", "help", "version");
 
-    /** What a resume may be given: the run folder's flags, its length and its learning rates. */
-    private static final Set<String> RESUMABLE = Set.of("out", "resume", "quiet", "steps", "epochs", "lr", "lrD", "lrG");
+    /** What a resume may be given: the run folder's flags, its device, its length and its learning rates. */
+    private static final Set<String> RESUMABLE = Set.of("out", "resume", "quiet", "device", "steps", "epochs", "lr", "lrD", "lrG");
 
     @Spec CommandSpec spec;
 
@@ -171,7 +173,7 @@ final class TrainCommand implements Callable<Integer> {
         for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
             if (!RESUMABLE.contains(Options.parameter(option.longestName()))) {
                 throw new IllegalArgumentException(option.longestName() + " cannot change on --resume: the run's config.json fixes it; "
-                        + "only --steps, --epochs, --lr, --lr-d and --lr-g may be given (start a new run for other settings)");
+                        + "only --device, --steps, --epochs, --lr, --lr-d and --lr-g may be given (start a new run for other settings)");
             }
         }
     }

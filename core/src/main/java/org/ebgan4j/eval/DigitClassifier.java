@@ -27,6 +27,7 @@ import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.io.AtomicFiles;
 import org.ebgan4j.io.Json;
 import org.ebgan4j.nn.ClassifierNetwork;
+import org.ebgan4j.nn.ComputeDevice;
 import org.ebgan4j.optim.AdamOptimizer;
 
 import java.io.BufferedInputStream;
@@ -82,7 +83,7 @@ public final class DigitClassifier implements AutoCloseable {
         }
     }
 
-    private final NDManager manager = NDManager.newBaseManager();
+    private final NDManager manager = NDManager.newBaseManager(ComputeDevice.current());
     private final SequentialBlock body;
     private final SequentialBlock head;
     private final ParameterStore parameters = new ParameterStore(manager, false);

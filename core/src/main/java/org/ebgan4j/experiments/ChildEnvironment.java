@@ -1,6 +1,7 @@
 package org.ebgan4j.experiments;
 
 import org.ebgan4j.io.ProcessMemory;
+import org.ebgan4j.nn.ComputeDevice;
 import org.ebgan4j.nn.MklIntelCpuShim;
 
 import java.io.IOException;
@@ -32,6 +33,8 @@ public final class ChildEnvironment {
     /** Adds to {@code env} (a {@code ProcessBuilder}'s, inherited from this JVM) what a child needs. */
     public static void apply(Map<String, String> env) {
         env.put("OPT_OUT_TRACKING", "true");
+        // The parent's --device: a trial computes where the command that started it was told to.
+        env.put(ComputeDevice.ENVIRONMENT, ComputeDevice.choice());
         List<String> preload = new ArrayList<>();
         String inherited = env.get("LD_PRELOAD");
         if (inherited != null && !inherited.isBlank()) {

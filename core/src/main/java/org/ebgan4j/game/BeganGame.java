@@ -105,8 +105,8 @@ public final class BeganGame implements AdversarialGame {
     public NDArray discriminatorLoss(ParameterStore ps, NDArray real, NDArray fake, long step, StepMetrics metrics) {
         NDArray realLoss = energy.energy(ps, real, true);
         NDArray fakeLoss = energy.energy(ps, fake, true);
-        metrics.put(StepMetrics.ENERGY_REAL, realLoss.mean().getFloat())
-                .put(StepMetrics.ENERGY_FAKE, fakeLoss.mean().getFloat())
+        metrics.defer(StepMetrics.ENERGY_REAL, realLoss.mean())
+                .defer(StepMetrics.ENERGY_FAKE, fakeLoss.mean())
                 .put(K, k);
         return BoundaryEquilibrium.discriminatorLoss(realLoss, fakeLoss, (float) k);
     }

@@ -200,8 +200,8 @@ public final class CalibratedGame implements AdversarialGame {
         NDArray realCost = cost.energy(ps, real, true);
         NDArray fakeCost = cost.energy(ps, fake, true);
         float m = margin.at(step);
-        metrics.put(StepMetrics.ENERGY_REAL, realCost.mean().getFloat())
-                .put(StepMetrics.ENERGY_FAKE, fakeCost.mean().getFloat())
+        metrics.defer(StepMetrics.ENERGY_REAL, realCost.mean())
+                .defer(StepMetrics.ENERGY_FAKE, fakeCost.mean())
                 .put(StepMetrics.MARGIN, m);
         return CostGapObjective.discriminatorLoss(realCost, fakeCost, m);
     }
@@ -214,12 +214,12 @@ public final class CalibratedGame implements AdversarialGame {
             int dim = (int) (fake.size() / n);
             float[] g = NearestNeighbourEntropy.gradient(fake.toFloatArray(), (int) n, dim, nn.k(), nn.scaling(), nn.scale());
             NDArray term = NearestNeighbourEntropy.surrogate(fake, fake.getManager().create(g));
-            metrics.put(ENTROPY, term.getFloat());
+            metrics.defer(ENTROPY, term);
             loss = loss.add(term);
         } else if (entropy instanceof Variational vi) {
             NDArray q = inference.forward(ps, new NDList(fake), true).singletonOrThrow();
             NDArray nll = VariationalEntropy.negativeLogLikelihood(z, q);
-            metrics.put(ENTROPY, nll.getFloat());
+            metrics.defer(ENTROPY, nll);
             loss = loss.add(nll.mul(Scalars.of(nll, vi.weight())));
         }
         return loss;

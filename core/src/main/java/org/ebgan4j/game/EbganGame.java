@@ -95,8 +95,8 @@ public final class EbganGame implements AdversarialGame {
         NDArray fakeEnergy = energy.forward(ps, fake, true).energy();
         float m = margin.at(step);
         NDArray loss = MarginObjective.discriminatorLoss(realEnergy, fakeEnergy, m);
-        metrics.put(StepMetrics.ENERGY_REAL, realEnergy.mean().getFloat())
-                .put(StepMetrics.ENERGY_FAKE, fakeEnergy.mean().getFloat())
+        metrics.defer(StepMetrics.ENERGY_REAL, realEnergy.mean())
+                .defer(StepMetrics.ENERGY_FAKE, fakeEnergy.mean())
                 .put(StepMetrics.MARGIN, m);
         return loss;
     }
@@ -107,7 +107,7 @@ public final class EbganGame implements AdversarialGame {
         NDArray loss = MarginObjective.generatorLoss(out.energy());
         if (pullAwayWeight > 0) {
             NDArray pt = PullAwayTerm.of(out.code());
-            metrics.put(StepMetrics.PULL_AWAY, pt.getFloat());
+            metrics.defer(StepMetrics.PULL_AWAY, pt);
             loss = loss.add(pt.mul(Scalars.of(pt, pullAwayWeight)));
         }
         return loss;

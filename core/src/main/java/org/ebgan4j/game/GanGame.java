@@ -45,8 +45,8 @@ public final class GanGame implements AdversarialGame {
         NDArray realLogits = critic.logits(ps, real, true);
         NDArray fakeLogits = critic.logits(ps, fake, true);
         // Reported as energies (-logit) so that every model's curves read the same way.
-        metrics.put(StepMetrics.ENERGY_REAL, -realLogits.mean().getFloat())
-                .put(StepMetrics.ENERGY_FAKE, -fakeLogits.mean().getFloat());
+        metrics.defer(StepMetrics.ENERGY_REAL, realLogits.mean().neg())
+                .defer(StepMetrics.ENERGY_FAKE, fakeLogits.mean().neg());
         return NonSaturatingObjective.discriminatorLoss(realLogits, fakeLogits);
     }
 

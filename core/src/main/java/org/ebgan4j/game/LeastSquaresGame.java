@@ -61,8 +61,8 @@ public final class LeastSquaresGame implements AdversarialGame {
     public NDArray discriminatorLoss(ParameterStore ps, NDArray real, NDArray fake, long step, StepMetrics metrics) {
         NDArray realOut = critic.logits(ps, real, true);
         NDArray fakeOut = critic.logits(ps, fake, true);
-        metrics.put(StepMetrics.ENERGY_REAL, -realOut.mean().getFloat())
-                .put(StepMetrics.ENERGY_FAKE, -fakeOut.mean().getFloat());
+        metrics.defer(StepMetrics.ENERGY_REAL, realOut.mean().neg())
+                .defer(StepMetrics.ENERGY_FAKE, fakeOut.mean().neg());
         return LeastSquaresObjective.discriminatorLoss(realOut, fakeOut, targets.realTarget(), targets.fakeTarget());
     }
 

@@ -15,6 +15,7 @@ import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.io.AtomicFiles;
 import org.ebgan4j.io.Json;
 import org.ebgan4j.io.ProcessMemory;
+import org.ebgan4j.nn.ComputeDevice;
 import org.ebgan4j.nn.FullyConnectedNetworks;
 import org.ebgan4j.nn.FullyConnectedSpec;
 import org.ebgan4j.nn.OutputActivation;
@@ -103,7 +104,7 @@ public final class SemiSupervisedTraining {
             AtomicFiles.writeString(runDir.resolve("config.json"), Json.mapper().writeValueAsString(s));
             metrics = Files.newBufferedWriter(runDir.resolve("metrics.jsonl"), StandardCharsets.UTF_8);
         }
-        try (NDManager manager = NDManager.newBaseManager()) {
+        try (NDManager manager = NDManager.newBaseManager(ComputeDevice.current())) {
             LadderNetwork ladder = new LadderNetwork(sizes);
             ladder.initialize(manager);
             AdamOptimizer optD = new AdamOptimizer(ladder, manager, s.lr(), 0.9f, 0.999f);

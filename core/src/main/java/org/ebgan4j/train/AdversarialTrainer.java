@@ -136,7 +136,8 @@ public final class AdversarialTrainer implements AutoCloseable {
             fake = model.generate(z, true);
             lap(clock, StepPhases.Phase.G_FORWARD);
             NDArray lossD = game.discriminatorLoss(parameters, real, fake.stopGradient(), step, metrics);
-            metrics.put(StepMetrics.LOSS_D, lossD.getFloat());
+            // The phase's metrics come back in one copy: the device is waited for once here.
+            metrics.defer(StepMetrics.LOSS_D, lossD).resolve();
             for (TrainingListener l : all) {
                 l.onLoss(context, step, StepMetrics.LOSS_D, metrics);
             }
@@ -161,7 +162,7 @@ public final class AdversarialTrainer implements AutoCloseable {
                 fakeG = model.generate(zG, true);
             }
             NDArray lossG = game.generatorLoss(parameters, zG, fakeG, step, metrics);
-            metrics.put(StepMetrics.LOSS_G, lossG.getFloat());
+            metrics.defer(StepMetrics.LOSS_G, lossG).resolve();
             for (TrainingListener l : all) {
                 l.onLoss(context, step, StepMetrics.LOSS_G, metrics);
             }
@@ -185,7 +186,7 @@ public final class AdversarialTrainer implements AutoCloseable {
         lap(clock, StepPhases.Phase.G_UPDATE);
         game.afterStep(metrics);
         lap(clock, StepPhases.Phase.AFTER);
-        return metrics;
+        return metrics.resolve();
     }
 
     private static void lap(StepPhases clock, StepPhases.Phase phase) {
@@ -226,9 +227,9 @@ public final class AdversarialTrainer implements AutoCloseable {
                 secondsBefore = 0;
             }
             // A resume may extend the run or change its rates: the folder's config must still say how to reproduce it.
-            run.writeConfig(config);
+            run.writeConfig(config, model.device());
         } else {
-            run.createFresh(config);
+            run.createFresh(config, model.device());
             nextStep = 0;
             secondsBefore = 0;
         }

@@ -1,5 +1,6 @@
 package org.ebgan4j.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -16,11 +17,15 @@ import org.ebgan4j.data.ArrayUpload;
 import org.ebgan4j.data.ImageSizes;
 import org.ebgan4j.data.TensorDataset;
 import org.ebgan4j.game.AdversarialGame;
+import org.ebgan4j.nn.ComputeDevice;
 import org.ebgan4j.nn.NetworkSpec;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,25 +44,61 @@ public final class EnergyGan implements AutoCloseable {
     private final ParameterStore parameters;
     private final ArrayUpload upload = new ArrayUpload();
 
-    /** Builds the networks and initialises them from the config's seed. */
+    /** Builds the networks on this process's {@link ComputeDevice} and initialises them from the config's seed. */
     public EnergyGan(TrainConfig config) {
+        this(config, ComputeDevice.current());
+    }
+
+    /**
+     * Builds the networks on {@code device} and initialises them from the config's seed. The initial
+     * weights are drawn on the CPU and then copied to the device, so that a run starts from the
+     * same bits wherever it trains.
+     */
+    public EnergyGan(TrainConfig config, Device device) {
+        this(config, device, !device.equals(Device.cpu()));
+    }
+
+    /** As {@link #EnergyGan(TrainConfig, Device)}; {@code viaCpu} draws the weights on the CPU and copies them over even to the CPU (tests). */
+    EnergyGan(TrainConfig config, Device device, boolean viaCpu) {
         this.config = config;
         NetworkSpec spec = config.networks();
-        this.manager = NDManager.newBaseManager();
+        this.manager = NDManager.newBaseManager(device);
         this.generator = spec.generator();
         this.game = config.game().create(spec);
         this.parameters = new ParameterStore(manager, false);
-        Engine.getInstance().setRandomSeed((int) NoiseSource.mix(config.schedule().seed(), 0, 0));
-        generator.setInitializer(new NormalInitializer(spec.initStdG()), Parameter.Type.WEIGHT);
-        generator.initialize(manager, DataType.FLOAT32, new Shape(1, spec.noiseDim()));
-        Block d = game.discriminator().block();
-        d.setInitializer(new NormalInitializer(spec.initStdD()), Parameter.Type.WEIGHT);
-        d.initialize(manager, DataType.FLOAT32, new Shape(1, spec.dataDim()));
-        Block aux = game.auxiliary();
-        if (aux != null) {
-            aux.setInitializer(new NormalInitializer(spec.initStdD()), Parameter.Type.WEIGHT);
-            aux.initialize(manager, DataType.FLOAT32, new Shape(1, spec.dataDim()));
+        NDManager init = viaCpu ? NDManager.newBaseManager(Device.cpu()) : manager;
+        try {
+            Engine.getInstance().setRandomSeed((int) NoiseSource.mix(config.schedule().seed(), 0, 0));
+            generator.setInitializer(new NormalInitializer(spec.initStdG()), Parameter.Type.WEIGHT);
+            generator.initialize(init, DataType.FLOAT32, new Shape(1, spec.noiseDim()));
+            Block d = game.discriminator().block();
+            d.setInitializer(new NormalInitializer(spec.initStdD()), Parameter.Type.WEIGHT);
+            d.initialize(init, DataType.FLOAT32, new Shape(1, spec.dataDim()));
+            Block aux = game.auxiliary();
+            if (aux != null) {
+                aux.setInitializer(new NormalInitializer(spec.initStdD()), Parameter.Type.WEIGHT);
+                aux.initialize(init, DataType.FLOAT32, new Shape(1, spec.dataDim()));
+            }
+            if (init != manager) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                try (DataOutputStream out = new DataOutputStream(bytes)) {
+                    saveParameters(out);
+                }
+                loadParameters(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+            }
+        } catch (IOException e) {
+            manager.close();
+            throw new UncheckedIOException("could not copy the initial weights to " + device, e);
+        } finally {
+            if (init != manager) {
+                init.close();
+            }
         }
+    }
+
+    /** The device the networks compute on. */
+    public Device device() {
+        return manager.getDevice();
     }
 
     /** The networks of a run folder, as its last checkpoint left them. */

@@ -2,6 +2,7 @@ package org.ebgan4j.train;
 
 import org.ebgan4j.data.DataSpec;
 import org.ebgan4j.data.TensorDataset;
+import org.ebgan4j.nn.ComputeDevice;
 import org.ebgan4j.nn.MklIntelCpuShim;
 
 import java.io.IOException;
@@ -97,6 +98,12 @@ public record PreparedRun(TrainConfig config, TensorDataset data, List<String> n
             }
         }
         List<String> notes = new ArrayList<>();
+        String trainedOn = folder.recordedDevice();
+        String resumesOn = ComputeDevice.name(ComputeDevice.current());
+        if (trainedOn != null && !trainedOn.equals(resumesOn)) {
+            notes.add("note: the run trained on " + trainedOn + " and resumes on " + resumesOn + "; the checkpoint moves as it is, "
+                    + "but the kernels sum in another order, so the rest is not bit for bit what " + trainedOn + " would have computed");
+        }
         int recorded = folder.recordedThreads();
         int now = RunFolder.engineThreads();
         if (recorded > 0 && recorded != now) {

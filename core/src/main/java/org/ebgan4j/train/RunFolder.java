@@ -1,5 +1,6 @@
 package org.ebgan4j.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ebgan4j.io.AtomicFiles;
 import org.ebgan4j.io.Json;
+import org.ebgan4j.nn.ComputeDevice;
 import org.ebgan4j.nn.MklIntelCpuShim;
 
 import java.io.CharConversionException;
@@ -21,7 +23,7 @@ import java.util.stream.Stream;
 
 /**
  * The folder of one training run: {@code config.json} (everything needed to reproduce it, and the
- * engine's thread count it trained with), {@code metrics.jsonl}, {@code samples/} and
+ * device and engine thread count it trained with), {@code metrics.jsonl}, {@code samples/} and
  * {@code checkpoints/last.ckpt}.
  */
 public final class RunFolder {
@@ -75,6 +77,11 @@ public final class RunFolder {
      * holds other files, so that nothing written before is overwritten by accident.
      */
     public void createFresh(TrainConfig config) throws IOException {
+        createFresh(config, ComputeDevice.current());
+    }
+
+    /** As {@link #createFresh(TrainConfig)}, for a run that trains on {@code device}. */
+    public void createFresh(TrainConfig config, Device device) throws IOException {
         if (Files.exists(root) && !Files.isDirectory(root)) {
             throw new IllegalArgumentException("the run folder " + root + " is a file; give a new or empty folder as `out`");
         }
@@ -94,20 +101,33 @@ public final class RunFolder {
         }
         // The config first: a run killed at any moment after this line is resumable.
         Files.createDirectories(root);
-        writeConfig(config);
+        writeConfig(config, device);
         Files.createDirectories(samples());
         Files.createDirectories(checkpoint().getParent());
     }
 
+    /** As {@link #writeConfig(TrainConfig, Device)}, for a run on this process's {@link ComputeDevice}. */
+    public void writeConfig(TrainConfig config) throws IOException {
+        writeConfig(config, ComputeDevice.current());
+    }
+
     /**
      * Writes {@code config.json}: the config, and what the bits of a run depend on besides it: the
-     * engine's thread count (PyTorch's CPU reductions split their sums by thread) and whether MKL ran
-     * its AVX2 kernels through {@link MklIntelCpuShim} (they sum in another order than its generic ones).
+     * device it trains on ({@code cpu} or {@code gpu:N}, and the hardware in words), the engine's
+     * thread count (PyTorch's CPU reductions split their sums by thread) and whether MKL ran its AVX2
+     * kernels through {@link MklIntelCpuShim} (they sum in another order than its generic ones).
      */
-    public void writeConfig(TrainConfig config) throws IOException {
+    public void writeConfig(TrainConfig config, Device device) throws IOException {
         ObjectNode tree = (ObjectNode) Json.strict().readTree(config.toJson());
-        tree.putObject("engine").put("threads", engineThreads()).put("mklIntelCpuShim", MklIntelCpuShim.loaded());
+        tree.putObject("engine").put("device", ComputeDevice.name(device)).put("deviceName", ComputeDevice.describe(device))
+                .put("threads", engineThreads()).put("mklIntelCpuShim", MklIntelCpuShim.loaded());
         AtomicFiles.writeString(config(), Json.strict().writeValueAsString(tree));
+    }
+
+    /** The device recorded in {@code config.json} ({@code cpu} or {@code gpu:N}), or null when the run's config does not say (older runs). */
+    public String recordedDevice() throws IOException {
+        JsonNode v = Json.strict().readTree(config().toFile()).path("engine").path("device");
+        return v.isTextual() ? v.textValue() : null;
     }
 
     /** The thread count recorded in {@code config.json}, or 0 when the run's config does not say (older runs). */

@@ -3,6 +3,7 @@ package org.ebgan4j.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.ebgan4j.io.Json;
@@ -109,6 +110,27 @@ class ResumeTest {
         Files.writeString(folder.config(), tree.toString());
         assertThat(folder.recordedMklIntelCpuShim()).isNull();
         assertThat(PreparedRun.resume(folder, PreparedRun.Changes.none()).notes()).isEmpty();
+    }
+
+    @Test
+    void aRunRecordsItsDeviceAndAResumeElsewhereIsNotedAndContinues(@TempDir Path tmp) throws Exception {
+        Path run = tmp.resolve("run");
+        train(config(10), run, false);
+        RunFolder folder = new RunFolder(run);
+        assertThat(folder.recordedDevice()).isEqualTo("cpu");
+        JsonNode engine = Json.strict().readTree(folder.config().toFile()).get("engine");
+        assertThat(engine.get("deviceName").asText()).endsWith(" cores");
+        // As if it had trained on a GPU: the checkpoint carries no device, so the run goes on here, with a note.
+        ObjectNode tree = (ObjectNode) Json.strict().readTree(folder.config().toFile());
+        ((ObjectNode) tree.get("engine")).put("device", "gpu:0");
+        Files.writeString(folder.config(), tree.toString());
+        assertThat(PreparedRun.resume(folder, PreparedRun.Changes.none()).notes()).singleElement().asString()
+                .contains("trained on gpu:0 and resumes on cpu").contains("not bit for bit");
+        resume(run, PreparedRun.Changes.length(null, 20L));
+        Path straight = tmp.resolve("straight");
+        train(config(20), straight, false);
+        assertThat(metrics(run)).isEqualTo(metrics(straight));
+        assertThat(folder.recordedDevice()).isEqualTo("cpu");
     }
 
     @Test
