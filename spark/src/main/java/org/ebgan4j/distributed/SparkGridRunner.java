@@ -11,6 +11,7 @@ import org.ebgan4j.experiments.grid.GridSpec;
 import org.ebgan4j.experiments.grid.GridStore;
 import org.ebgan4j.experiments.grid.LocalGridRunner;
 import org.ebgan4j.experiments.grid.Trial;
+import org.ebgan4j.nn.ComputeDevice;
 
 import java.io.File;
 import java.io.IOException;
@@ -170,7 +171,7 @@ public final class SparkGridRunner {
         }
         if (!a.containsKey("grid") || !a.containsKey("store")) {
             System.err.println("usage: SparkGridRunner --grid NAME|FILE --store DIR [--data-dir DIR] [--threads-per-trial T] "
-                    + "[--heap 3g] [--classifier DIR] [--epochs N | --steps N]");
+                    + "[--heap 3g] [--classifier DIR] [--epochs N | --steps N] [--device cpu|gpu|auto]");
             System.exit(2);
         }
         GridSpec spec = GridSpec.named(a.get("grid"))
@@ -180,6 +181,11 @@ public final class SparkGridRunner {
         GridStore store = GridStore.open(Path.of(a.get("store")).toAbsolutePath(), spec);
         LocalGridRunner.prepareClassifier(store, a.containsKey("classifier") ? Path.of(a.get("classifier")) : null, System.out);
         SparkConf conf = new SparkConf().setAppName("ebgan4j grid " + spec.name());
+        if (a.containsKey("device")) {
+            // Checked here, used there: each executor's trials compute on the device named (ComputeDevice).
+            ComputeDevice.choose(a.get("device"));
+            conf.setExecutorEnv(ComputeDevice.ENVIRONMENT, ComputeDevice.choice());
+        }
         try (JavaSparkContext spark = new JavaSparkContext(conf)) {
             Summary s = run(spark, store, new Options(Integer.parseInt(a.getOrDefault("threads-per-trial", "1")),
                     a.getOrDefault("heap", "3g")), System.out);
