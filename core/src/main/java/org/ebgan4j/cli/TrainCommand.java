@@ -89,8 +89,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--margin-decay", description = "constant, linear or exponential (default: constant)") String marginDecay;
     @Option(names = "--margin-end", description = "margin at the end of the decay") Float marginEnd;
     @Option(names = "--margin-decay-steps", description = "steps over which the margin decays") Long marginDecaySteps;
-    @Option(names = "--energy", description = "reduction of the squared reconstruction error: sum, mean, or norm (its square root, "
-            + "the paper's ||Dec(Enc(x)) - x||) (default: sum)") String energy;
+    @Option(names = "--energy", description = "reduction of the squared reconstruction error: norm (the square root of the sum, "
+            + "the paper's ||Dec(Enc(x)) - x||), sum or mean (default: norm on images, sum on 2D points)") String energy;
     @Option(names = "--pt-weight", description = "weight of the pull-away term for ebgan-pt (default: 0.1)") Float ptWeight;
     @Option(names = "--knn-k", description = "neighbours of the entropy gradient for egan-ent-nn (default: 20)") Integer knnK;
     @Option(names = "--entropy-scaling", description = "unit or variance: normalisation of the nearest-neighbour gradient "

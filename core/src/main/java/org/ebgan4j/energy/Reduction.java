@@ -6,12 +6,11 @@ import ai.djl.ndarray.NDArray;
  * How a per-element error becomes one energy per sample. The choice sets the energy's scale and so
  * the meaning of the EBGAN margin: with Tanh outputs in [-1, 1], a per-pixel mean squared error
  * never exceeds 4, so a margin of 10 could never be met and the hinge would push every fake without
- * end. {@code SUM} (the squared Euclidean norm of the residual, the paper's {@code ||Dec(Enc(x)) - x||})
- * is the default: on 784 pixels it ranges up to 3136 and the MNIST margin of 10 is a real boundary.
- * {@code NORM} is the square root of the sum: with squared errors, the Euclidean norm
- * {@code ||Dec(Enc(x)) - x||} exactly as the EBGAN paper writes D(x) (eq. 5), up to 56 on 784 pixels;
- * its gradient {@code (Dec(Enc(x)) - x) / ||.||} has unit length whatever the error, so
- * {@link #NORM_EPSILON} under the root keeps it finite at a perfect reconstruction.
+ * end. {@code NORM} is D(x) exactly as the EBGAN paper writes it (eq. 5), the Euclidean norm
+ * {@code ||Dec(Enc(x)) - x||}, up to 56 on 784 pixels, and the default on images; its gradient
+ * {@code (Dec(Enc(x)) - x) / ||.||} has unit length whatever the error, and {@link #NORM_EPSILON}
+ * under the root keeps it finite at a perfect reconstruction. {@code SUM} is its square, up to 3136
+ * on 784 pixels, the default on 2D points.
  */
 public enum Reduction {
     SUM,

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * The margins the EBGAN paper uses per data set: MNIST 10, CelebA 20, ImageNet at 128x128 40, LSUN
- * bedrooms 80, ImageNet at 256x256 80. They read on ebgan4j's default energy, the per-image sum of
- * squared reconstruction errors ({@link org.ebgan4j.energy.Reduction#SUM}); with the per-pixel mean,
+ * bedrooms 80, ImageNet at 256x256 80. They read on the paper's energy, the norm of the reconstruction
+ * error ({@link org.ebgan4j.energy.Reduction#NORM}, the default on images); with the per-pixel mean,
  * whose Tanh outputs bound it by 4, none of them could ever be met.
  */
 public final class MarginPresets {

@@ -44,7 +44,7 @@ class GameSpecTest {
 
     @Test
     void thePapersDefaultsDependOnTheData() {
-        assertThat(GameSpec.defaults("ebgan-pt", IMAGES)).isEqualTo(new EbganGame.Spec(Reduction.SUM, MarginSchedule.constant(10), 0.1f));
+        assertThat(GameSpec.defaults("ebgan-pt", IMAGES)).isEqualTo(new EbganGame.Spec(Reduction.NORM, MarginSchedule.constant(10), 0.1f));
         assertThat(GameSpec.defaults("ebgan", POINTS)).isEqualTo(new EbganGame.Spec(Reduction.SUM, MarginSchedule.constant(1), 0f));
         // On 2D points the authors' cost-gap update rule; their four Gaussians have no hinge.
         assertThat(GameSpec.defaults("egan-ent-nn", POINTS)).isEqualTo(new CalibratedGame.Spec(MarginSchedule.constant(10),
@@ -68,8 +68,10 @@ class GameSpecTest {
     void givenParametersOverrideTheDefaultsAndUnusedOnesAreRefused() {
         GameParameters p = GameParameters.of(Map.of("margin", 20f, "marginDecay", MarginSchedule.Kind.LINEAR, "marginEnd", 5f,
                 "marginDecaySteps", 1000L, "ptWeight", 0.3f));
-        assertThat(GameSpec.of("ebgan-pt", IMAGES, p)).isEqualTo(new EbganGame.Spec(Reduction.SUM,
+        assertThat(GameSpec.of("ebgan-pt", IMAGES, p)).isEqualTo(new EbganGame.Spec(Reduction.NORM,
                 new MarginSchedule(MarginSchedule.Kind.LINEAR, 20f, 5f, 1000), 0.3f));
+        assertThat(((EbganGame.Spec) GameSpec.of("ebgan-pt", IMAGES, GameParameters.of(Map.of("energy", Reduction.SUM)))).reduction())
+                .isEqualTo(Reduction.SUM);
         assertThatThrownBy(() -> GameSpec.of("ebgan", IMAGES, GameParameters.of(Map.of("ptWeight", 0.3f))))
                 .hasMessage("`ptWeight` does not apply to model ebgan");
         assertThatThrownBy(() -> GameSpec.of("gan", IMAGES, GameParameters.of(Map.of("gamma", 0.7f, "knnK", 5))))
@@ -83,7 +85,7 @@ class GameSpecTest {
         assertThatThrownBy(() -> GameSpec.of("ebgan", IMAGES, GameParameters.of(Map.of("marginEnd", 5f))))
                 .hasMessageContaining("`marginDecay` of linear or exponential");
         assertThat(GameSpec.of("ebgan", IMAGES, GameParameters.of(Map.of("marginPreset", "lsun"))))
-                .isEqualTo(new EbganGame.Spec(Reduction.SUM, MarginSchedule.constant(80), 0f));
+                .isEqualTo(new EbganGame.Spec(Reduction.NORM, MarginSchedule.constant(80), 0f));
     }
 
     @Test
