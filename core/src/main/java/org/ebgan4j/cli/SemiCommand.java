@@ -42,7 +42,8 @@ final class SemiCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", description = "folder of the data set's files") Path dataDir;
 
-    @Option(names = "--margin", defaultValue = "10", description = "EBGAN-LN's margin at the start (default: ${DEFAULT-VALUE})")
+    @Option(names = "--margin", defaultValue = "5", description = "EBGAN-LN's margin at the start (default: ${DEFAULT-VALUE}, "
+            + "the best start of those searched, README)")
     float margin;
 
     @Option(names = "--margin-decay", defaultValue = "linear", description = "constant, linear or exponential (default: ${DEFAULT-VALUE})")
