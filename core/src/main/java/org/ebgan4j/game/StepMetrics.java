@@ -12,8 +12,8 @@ import java.util.Map;
 /**
  * Named scalars of one training step (losses, mean energies, PT), in insertion order. A value may be
  * {@link #defer deferred}: put as the engine's array and read back, with every other deferred value,
- * in one copy the first time any value is read, so that a step waits for the device once per
- * phase instead of once per metric (a GPU runs ahead of the host until a value is read).
+ * the first time any value is read; on a GPU in one copy, so that a step waits for the device once
+ * per phase instead of once per metric (a GPU runs ahead of the host until a value is read).
  */
 public final class StepMetrics {
 
@@ -47,14 +47,18 @@ public final class StepMetrics {
         return this;
     }
 
-    /** Reads every deferred value back from the engine in one copy. */
+    /** Reads every deferred value back from the engine: on a GPU in one copy, on the CPU one by one. */
     public StepMetrics resolve() {
         if (pending.isEmpty()) {
             return this;
         }
         float[] read;
-        if (pending.size() == 1) {
-            read = new float[] {pending.get(0).getFloat()};
+        if (pending.size() == 1 || !pending.get(0).getDevice().isGpu()) {
+            // On the CPU a read waits for nothing: one copy per value, no gathering operations in the step.
+            read = new float[pending.size()];
+            for (int i = 0; i < read.length; i++) {
+                read[i] = pending.get(i).getFloat();
+            }
         } else {
             NDList flat = new NDList(pending.size());
             for (NDArray a : pending) {

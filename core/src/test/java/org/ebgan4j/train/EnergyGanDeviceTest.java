@@ -3,6 +3,7 @@ package org.ebgan4j.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -20,24 +21,22 @@ import java.util.List;
  */
 class EnergyGanDeviceTest {
 
-    private static List<float[]> weights(EnergyGan gan) {
-        List<float[]> all = new ArrayList<>();
+    private static List<NDArray> parameters(EnergyGan gan) {
+        List<NDArray> all = new ArrayList<>();
         for (var block : List.of(gan.generator(), gan.discriminator())) {
             for (Pair<String, Parameter> p : block.getParameters()) {
-                all.add(p.getValue().getArray().toFloatArray());
+                all.add(p.getValue().getArray());
             }
         }
         return all;
     }
 
+    private static List<float[]> weights(EnergyGan gan) {
+        return parameters(gan).stream().map(NDArray::toFloatArray).toList();
+    }
+
     private static List<Boolean> trainable(EnergyGan gan) {
-        List<Boolean> flags = new ArrayList<>();
-        for (var block : List.of(gan.generator(), gan.discriminator())) {
-            for (Pair<String, Parameter> p : block.getParameters()) {
-                flags.add(p.getValue().getArray().hasGradient());
-            }
-        }
-        return flags;
+        return parameters(gan).stream().map(NDArray::hasGradient).toList();
     }
 
     private static List<Double> train(EnergyGan gan) {
